@@ -1,0 +1,79 @@
+// The VS Code client: starts the bundled language server over IPC and wires commands, views
+// and the status bar to it. It decides nothing about text: every judgement comes from the
+// server, so VS Code shows exactly what `jianggao check` and other editors show.
+
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, DocumentSelector } from 'vscode-languageclient/node';
+import type { ClientInitOptions } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel;
+
+export function languagesToCheck(): string[] {
+  const configured = vscode.workspace.getConfiguration('jianggao').get<string[]>('languages', ['speech']);
+  return Array.from(new Set(['speech', ...configured.filter((l) => typeof l === 'string')]));
+}
+
+function selector(): DocumentSelector {
+  return languagesToCheck().flatMap((language) => [
+    { language, scheme: 'file' },
+    { language, scheme: 'untitled' },
+  ]);
+}
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const initializationOptions: ClientInitOptions = { locale: vscode.env.language, trusted: vscode.workspace.isTrusted };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: selector(),
+    outputChannel: output,
+    initializationOptions,
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.jianggao.json') },
+  };
+  return new LanguageClient('jianggao', 'Jianggao', serverOptions, clientOptions);
+}
+
+export async function restartServer(context: vscode.ExtensionContext): Promise<void> {
+  if (client) {
+    const old = client;
+    client = undefined;
+    try {
+      await old.stop(5000);
+    } catch (e) {
+      output.appendLine(`[client] stopping the server: ${(e as Error).message}`);
+    }
+  }
+  client = createClient(context);
+  await client.start();
+  output.appendLine('[client] language server started');
+}
+
+export function currentClient(): LanguageClient | undefined {
+  return client;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel('Jianggao', { log: true });
+  context.subscriptions.push(output);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('jianggao.restartServer', () => restartServer(context)),
+    vscode.commands.registerCommand('jianggao.showOutput', () => output.show(true)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      // The document selector is fixed when the client starts: a new language needs a restart.
+      if (e.affectsConfiguration('jianggao.languages')) restartServer(context);
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => restartServer(context)),
+  );
+  const { registerFeatures } = await import('./features');
+  registerFeatures(context, () => client, output);
+  await restartServer(context);
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) await client.stop();
+}

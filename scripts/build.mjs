@@ -1,0 +1,39 @@
+// Bundles the client, the server, the CLI and the analysis library into dist/ with esbuild.
+// nodejieba stays external: a native module is loaded from node_modules at run time.
+import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import fs from 'node:fs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: !production,
+  minify: production,
+  external: ['vscode', 'nodejieba'],
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
+  // The pure analysis library, for scripts, benchmarks and tests that need plain JS.
+  { entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },
+];
+
+fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
+if (watch) {
+  for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
+} else {
+  const t0 = Date.now();
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  console.log(`built ${entries.length} bundles into dist/ in ${Date.now() - t0} ms`);
+}

@@ -1,0 +1,45 @@
+// Applying fixes. An edit replaces [start, end) of the original text; several edits are
+// applied against the original offsets at once, so they never shift each other. Overlapping
+// edits are dropped (the first one wins) rather than merged into something nobody asked for.
+
+import { Diagnostic, Edit } from './types';
+
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = normaliseEdits(edits);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    out += text.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Sorted, de-duplicated, non-overlapping edits (two insertions at one point are kept in order). */
+export function normaliseEdits(edits: readonly Edit[]): Edit[] {
+  const seen = new Set<string>();
+  const unique = edits.filter((e) => {
+    const key = `${e.start}:${e.end}:${e.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const sorted = unique
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i)
+    .map((x) => x.e);
+  const out: Edit[] = [];
+  let lastEnd = -1;
+  for (const e of sorted) {
+    if (e.start < lastEnd) continue;
+    if (e.start === lastEnd && out.length && out[out.length - 1].start === e.start && e.end > e.start) continue;
+    out.push(e);
+    lastEnd = e.end;
+  }
+  return out;
+}
+
+/** All edits of the fixable diagnostics (optionally of some rules only). */
+export function fixEdits(diagnostics: readonly Diagnostic[], rules?: ReadonlySet<string>): Edit[] {
+  return diagnostics.filter((d) => d.fix && (!rules || rules.has(d.rule))).flatMap((d) => d.fix!);
+}

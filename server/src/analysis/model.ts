@@ -1,0 +1,690 @@
+// The speech model: one parse of a draft that every feature reads (diagnostics, outline,
+// folding, the CLI's outline, the client's structure view).
+//
+// A file holds one speech, or a collection split at `第N篇：` lines. Each speech has a title
+// block, an optional 称呼, an opening, body items (GB/T 9704 headings and paragraph-leading
+// enumerations, nested per parent) and a closing. Paragraphs are logical: a line that ends
+// mid-sentence continues on the next (hard wraps, PDF pastes), and a numeral at the start
+// of such a continuation is not a heading.
+
+import { Line, LineIndex, splitLines } from './text';
+import { Marker, HeadingLevel, EnumStyle, matchMarker, inlineEnumerations } from './markers';
+
+export type ParagraphRole = 'header' | 'title' | 'meta' | 'salutation' | 'opening' | 'body' | 'closing';
+
+/** One physical line's share of a paragraph: document offsets of its trimmed content. */
+export interface Segment {
+  line: number;
+  start: number;
+  end: number;
+}
+
+export interface Paragraph {
+  segments: Segment[];
+  /** The segments' text joined without line breaks. */
+  text: string;
+  start: number;
+  end: number;
+  role: ParagraphRole;
+  /** The marker the paragraph starts with, if any. */
+  marker?: Marker;
+  /** Enumeration members inside the paragraph (一是…二是… after 。；：). */
+  inline: Marker[];
+  /** Maps an index into `text` to a document offset. */
+  offsetOf(i: number): number;
+}
+
+export interface Item {
+  marker: Marker;
+  paragraph: Paragraph;
+  /** The heading phrase or the enumeration's lead sentence, for the outline. */
+  title: string;
+  /** Where the heading phrase ends in the document. */
+  titleEnd: number;
+  /** A level-1 heading with body text after it on its line: where that text starts. */
+  mergedAt?: number;
+  /** A level-1 heading with body text after it, but no separator to split at. */
+  mergedWithoutSeparator?: boolean;
+  /** The heading stood inside the previous paragraph's line (`…。二、…`). */
+  runIn?: boolean;
+  parent?: Item;
+  children: Item[];
+  depth: number;
+  /** The section: from the marker to the end of its last paragraph. */
+  end: number;
+  /** Paragraphs of the section, its own included. */
+  paragraphs: Paragraph[];
+}
+
+export interface Speech {
+  index: number;
+  startLine: number;
+  endLine: number;
+  start: number;
+  end: number;
+  /** The `第N篇：` line of a collection. */
+  header?: Paragraph;
+  title?: { start: number; end: number; text: string; paragraphs: Paragraph[]; fromHeader: boolean };
+  meta: Paragraph[];
+  salutation?: { paragraph: Paragraph; start: number; end: number; text: string; merged: boolean };
+  opening: Paragraph[];
+  items: Item[];
+  allItems: Item[];
+  closing: Paragraph[];
+  /** Prose paragraphs after the title block: salutation line, opening, body, closing. */
+  paragraphs: Paragraph[];
+}
+
+export interface StrayLine {
+  line: number;
+  start: number;
+  end: number;
+}
+
+export interface CommentLine {
+  line: number;
+  text: string;
+}
+
+export interface DocumentModel {
+  text: string;
+  lines: Line[];
+  lineIndex: LineIndex;
+  speeches: Speech[];
+  /** Every paragraph of every speech, in order. */
+  paragraphs: Paragraph[];
+  strays: StrayLine[];
+  comments: CommentLine[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Line-level recognisers
+
+const SPACE = /[ \t\u3000\u00a0]/;
+/** Sentence-final (or clause-closing) marks: a line ending in one of these ends its unit. */
+const TERMINAL = /[。！？；：…!?;:]$|[。！？!?][”’」』"')）]$|——$|\.{3}$/;
+const COLLECTION = /^第[一二三四五六七八九十百零〇0-9０-９]+篇[：:]\s*/;
+const ADDRESSEE = /同志们|同事们|各位|女士们|先生们|朋友们|代表们|代表|来宾|嘉宾|领导|同学们|老师们|尊敬的|亲爱的|战友们|委员们|企业家们|家长们|青年们/;
+const DATE_LINE = /^[（(]?\s*([0-9０-９]{4}|[一二三四五六七八九〇○零]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月(\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?$/;
+const SUBTITLE = /^(——|—|－－|--)/;
+/** Web addresses, site watermarks, page numbers: lines that are not part of the speech. */
+export const STRAY_LINE = /^(?:(?:https?:\/\/|www\.)\S+\s*(?:【[^】]*】)?|【[^】]*(?:网|网站|文库|范文|资料|下载)[^】]*】|[-—–－]\s*[0-9０-９]+\s*[-—–－]|第\s*[0-9０-９]+\s*页(?:\s*[，,/]?\s*共\s*[0-9０-９]+\s*页)?|[0-9０-９]+\s*\/\s*[0-9０-９]+)$/;
+const COMMENT = /^<!--[\s\S]*-->$/;
+
+/** Content span of a line: without surrounding spaces, Markdown heading marks and bold wrappers. */
+function contentSpan(line: Line): { start: number; end: number } {
+  const t = line.text;
+  let s = 0;
+  let e = t.length;
+  while (s < e && SPACE.test(t[s])) s++;
+  while (e > s && SPACE.test(t[e - 1])) e--;
+  // Markdown: `## 一、…`, `> 同志们：`, `**一、…**`.
+  const md = /^(#{1,6}[ \t]+|>[ \t]?)/.exec(t.slice(s, e));
+  if (md) {
+    s += md[0].length;
+    while (s < e && SPACE.test(t[s])) s++;
+  }
+  if (t.startsWith('**', s) && t.endsWith('**', e) && e - s > 4) {
+    s += 2;
+    e -= 2;
+  }
+  return { start: line.start + s, end: line.start + e };
+}
+
+function isTerminated(s: string): boolean {
+  return TERMINAL.test(s);
+}
+
+export function salutationMatch(s: string): { prefixEnd: number; rest: string } | undefined {
+  const m = /^([^。；;！!？?]{1,50}?)([：:])\s*/.exec(s);
+  if (m && ADDRESSEE.test(m[1]) && !/^[一二三四五六七八九十]+[是要、]|^第[一二三四五六七八九十]+[，,、]/.test(m[1])) {
+    // "各级领导干部要：" is a sentence, not an address: an address has no verb-like 要/是/的工作.
+    if (/[要是在把将对]/.test(m[1].replace(/尊敬的|亲爱的|各位|领导|代表/g, ''))) return undefined;
+    return { prefixEnd: m[1].length + m[2].length, rest: s.slice(m[0].length) };
+  }
+  // 同志们！ / 同志们， alone on a line.
+  const alone = /^((?:[^，,。！!]{0,12}(?:同志们|朋友们|女士们|先生们|同学们|代表们)[、，,]?){1,4})[！!，,]$/.exec(s);
+  if (alone) return { prefixEnd: s.length, rest: '' };
+  return undefined;
+}
+
+function isTitleLike(s: string): boolean {
+  if (s.length < 2 || s.length > 60) return false;
+  if (/[。！？!?；;：:，,]$/.test(s)) return false;
+  if (/[。！？!?]/.test(s)) return false;
+  if (matchMarker(s, 0, false)) return false;
+  if (DATE_LINE.test(s)) return false;
+  if (salutationMatch(s)) return false;
+  return true;
+}
+
+function isSignatureLike(s: string): boolean {
+  // A name or a post and a name: short, no sentence punctuation.
+  return s.length <= 25 && !/[。，,！!？?；;：:]/.test(s) && !matchMarker(s, 0, false);
+}
+
+// Closing formulas (domain §2): a strong signal anywhere in the last paragraphs, a weak one
+// only in the very last paragraph.
+const CLOSING_STRONG_START = /^(同志们|同事们|朋友们|同学们|代表们|各位[^，,。]{0,10}|女士们、先生们)[，,！!]/;
+const CLOSING_STRONG = /让我们|预祝|谢谢|祝愿|祝大家|祝各位|衷心祝|致以[^。]{0,8}问候|宣布[^。]{0,30}(闭幕|结束)|圆满成功/;
+const CLOSING_WEAK = /更大的?贡献|新的贡献|献礼|而努力奋斗|而不懈奋斗|而奋斗|新篇章|新辉煌|再创辉煌|新的更大|共同努力|携手并进|新的成绩|新的胜利/;
+const CLOSING_LINE_START = /^(同志们|同事们|朋友们|同学们|代表们)[，,！!]/;
+
+// ---------------------------------------------------------------------------------------
+
+type LineKind = 'blank' | 'comment' | 'header' | 'stray' | 'text';
+
+interface LineInfo {
+  kind: LineKind;
+  start: number;
+  end: number;
+  content: string;
+}
+
+export function parseDocument(text: string): DocumentModel {
+  const lines = splitLines(text);
+  const infos: LineInfo[] = lines.map((line) => {
+    const span = contentSpan(line);
+    const content = text.slice(span.start, span.end);
+    let kind: LineKind = 'text';
+    if (content.length === 0) kind = 'blank';
+    else if (COMMENT.test(content)) kind = 'comment';
+    else if (COLLECTION.test(content)) kind = 'header';
+    else if (STRAY_LINE.test(content)) kind = 'stray';
+    return { kind, start: span.start, end: span.end, content };
+  });
+  const strays: StrayLine[] = [];
+  const comments: CommentLine[] = [];
+  infos.forEach((info, i) => {
+    if (info.kind === 'stray') strays.push({ line: i, start: info.start, end: info.end });
+    if (info.kind === 'comment') comments.push({ line: i, text: info.content });
+  });
+
+  // Split into speeches at collection headers.
+  const bounds: Array<[number, number]> = [];
+  const headerLines = infos.map((x, i) => (x.kind === 'header' ? i : -1)).filter((i) => i >= 0);
+  if (headerLines.length === 0) {
+    bounds.push([0, lines.length - 1]);
+  } else {
+    // Text before the first header is a speech of its own only if it holds real prose.
+    const preamble = infos.slice(0, headerLines[0]).filter((x) => x.kind === 'text');
+    if (preamble.some((x) => x.content.length > 100)) bounds.push([0, headerLines[0] - 1]);
+    headerLines.forEach((h, k) => bounds.push([h, (headerLines[k + 1] ?? lines.length) - 1]));
+  }
+
+  const speeches = bounds.map(([from, to], index) => new SpeechParser(text, infos, from, to, index).parse());
+  return {
+    text,
+    lines,
+    lineIndex: new LineIndex(lines),
+    speeches,
+    paragraphs: speeches.flatMap((s) => [...(s.header ? [s.header] : []), ...(s.title?.fromHeader ? [] : s.title?.paragraphs ?? []), ...s.meta, ...s.paragraphs]),
+    strays,
+    comments,
+  };
+}
+
+function makeParagraph(text: string, segments: Segment[], role: ParagraphRole): Paragraph {
+  const joined = segments.map((s) => text.slice(s.start, s.end)).join('');
+  const cumulative: number[] = [];
+  let acc = 0;
+  for (const s of segments) {
+    cumulative.push(acc);
+    acc += s.end - s.start;
+  }
+  const offsetOf = (i: number): number => {
+    if (segments.length === 1) return segments[0].start + i;
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (cumulative[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return Math.min(segments[lo].start + (i - cumulative[lo]), segments[lo].end);
+  };
+  const p: Paragraph = {
+    segments, text: joined, start: segments[0].start, end: segments[segments.length - 1].end,
+    role, inline: [], offsetOf,
+  };
+  return p;
+}
+
+/** Splits a paragraph at a document offset; both halves keep exact offsets. */
+function splitParagraph(text: string, p: Paragraph, at: number): [Paragraph, Paragraph] {
+  const before: Segment[] = [];
+  const after: Segment[] = [];
+  for (const s of p.segments) {
+    if (s.end <= at) before.push(s);
+    else if (s.start >= at) after.push(s);
+    else {
+      before.push({ line: s.line, start: s.start, end: at });
+      after.push({ line: s.line, start: at, end: s.end });
+    }
+  }
+  // Trailing spaces before the split point are not part of the first half.
+  const last = before[before.length - 1];
+  while (last && last.end > last.start && SPACE.test(text[last.end - 1])) last.end--;
+  return [makeParagraph(text, before, p.role), makeParagraph(text, after, p.role)];
+}
+
+/** Per-speech numbering state used while parsing: the last number seen per marker kind. */
+class SequenceState {
+  private last = new Map<string, number>();
+  static key(m: Marker): string {
+    return m.kind === 'heading' ? `h${m.level}` : `e:${m.style}`;
+  }
+  /** Whether a marker continues what came before (the next number of its kind). */
+  fits(m: Marker): boolean {
+    const prev = this.last.get(SequenceState.key(m)) ?? 0;
+    if (m.style === 'order' && m.number === 0) return prev >= 1;
+    return m.number === prev + 1;
+  }
+  expected(key: string): number {
+    return (this.last.get(key) ?? 0) + 1;
+  }
+  see(m: Marker): void {
+    const key = SequenceState.key(m);
+    if (m.kind === 'heading') {
+      // A heading opens a new section: deeper levels and enumerations start again.
+      for (const k of [...this.last.keys()]) {
+        if (k.startsWith('e:') || (k.startsWith('h') && Number(k.slice(1)) > (m.level ?? 0))) this.last.delete(k);
+      }
+    }
+    if (m.style === 'order' && m.number === 0) return;
+    this.last.set(key, m.number);
+  }
+}
+
+class SpeechParser {
+  private readonly state = new SequenceState();
+  constructor(
+    private readonly text: string,
+    private readonly infos: LineInfo[],
+    private readonly from: number,
+    private readonly to: number,
+    private readonly index: number,
+  ) {}
+
+  parse(): Speech {
+    const { text, infos } = this;
+    const textLines: number[] = [];
+    for (let i = this.from; i <= this.to; i++) if (infos[i].kind === 'text' || infos[i].kind === 'header') textLines.push(i);
+    const lastLine = textLines.length ? textLines[textLines.length - 1] : this.from;
+    const speech: Speech = {
+      index: this.index,
+      startLine: this.from,
+      endLine: this.to,
+      start: infos[this.from].start,
+      end: infos[lastLine].end,
+      meta: [],
+      opening: [],
+      items: [],
+      allItems: [],
+      closing: [],
+      paragraphs: [],
+    };
+    const single = (i: number, role: ParagraphRole) =>
+      makeParagraph(text, [{ line: i, start: infos[i].start, end: infos[i].end }], role);
+
+    let k = 0; // index into textLines
+    // 1. Collection header, title block, signature and date lines.
+    let headerTitle = '';
+    if (k < textLines.length && infos[textLines[k]].kind === 'header') {
+      const h = textLines[k++];
+      speech.header = single(h, 'header');
+      const m = COLLECTION.exec(infos[h].content)!;
+      headerTitle = infos[h].content.slice(m[0].length);
+      if (headerTitle && isTitleLike(headerTitle)) {
+        const next = k < textLines.length ? infos[textLines[k]].content : '';
+        // The title is repeated on the next line (speeches 1-4 of the seed), or the header
+        // line is the only place it stands (speech 5).
+        const repeated = next && isTitleLike(next) && (next.includes(headerTitle) || headerTitle.includes(next) || /讲话|致辞|发言|开幕词|闭幕词|报告|提纲/.test(next));
+        if (!repeated) {
+          const start = infos[h].start + m[0].length;
+          speech.title = { start, end: infos[h].end, text: headerTitle, paragraphs: [speech.header], fromHeader: true };
+        }
+      }
+    }
+    if (!speech.title && k < textLines.length && isTitleLike(infos[textLines[k]].content)) {
+      const titleParas = [single(textLines[k++], 'title')];
+      // A double title: the theme line, then `——在…上的讲话`.
+      while (k < textLines.length && SUBTITLE.test(infos[textLines[k]].content) && titleParas.length < 3) {
+        titleParas.push(single(textLines[k++], 'title'));
+      }
+      speech.title = {
+        start: titleParas[0].start,
+        end: titleParas[titleParas.length - 1].end,
+        text: titleParas.map((p) => p.text).join(' '),
+        paragraphs: titleParas,
+        fromHeader: false,
+      };
+    }
+    if (speech.title) {
+      // Signature and date lines right under the title (at most three), then a subtitle
+      // that comes after the name (`——在…上的讲话` under a theme line and a name).
+      while (k < textLines.length && speech.meta.length < 3) {
+        const c = infos[textLines[k]].content;
+        const next = k + 1 < textLines.length ? infos[textLines[k + 1]].content : '';
+        if (DATE_LINE.test(c) || SUBTITLE.test(c)) speech.meta.push(single(textLines[k++], 'meta'));
+        else if (isSignatureLike(c) && !salutationMatch(c) && (salutationMatch(next) !== undefined || DATE_LINE.test(next) || isSignatureLike(next))) {
+          speech.meta.push(single(textLines[k++], 'meta'));
+        } else break;
+      }
+    }
+
+    // 2. The salutation: its own line, or merged with the opening's first sentence.
+    let salutationLine = -1;
+    if (k < textLines.length) {
+      const i = textLines[k];
+      const sm = salutationMatch(infos[i].content);
+      if (sm) {
+        salutationLine = i;
+        speech.salutation = {
+          paragraph: single(i, 'salutation'),
+          start: infos[i].start,
+          end: infos[i].start + sm.prefixEnd,
+          text: infos[i].content.slice(0, sm.prefixEnd),
+          merged: sm.rest.length > 0,
+        };
+        if (!speech.salutation.merged) k++;
+      }
+    }
+
+    // 3. Logical paragraphs of the rest.
+    const paragraphs = this.buildParagraphs(textLines.slice(k), salutationLine);
+    if (speech.salutation?.merged && paragraphs.length) speech.salutation.paragraph = paragraphs[0];
+    if (speech.salutation && !speech.salutation.merged) speech.paragraphs.push(speech.salutation.paragraph);
+
+    // 4. Body items (with headings run into a previous paragraph split out), opening, closing.
+    const prose = this.buildItems(paragraphs, speech, salutationLine);
+    this.assignRoles(prose, speech);
+    speech.paragraphs.push(...prose);
+    return speech;
+  }
+
+  /** Joins physical lines into logical paragraphs. */
+  private buildParagraphs(lines: number[], salutationLine: number): Paragraph[] {
+    const { text, infos, state } = this;
+    const out: Paragraph[] = [];
+    let current: Segment[] = [];
+    let prevLine = -1;
+    const flush = () => {
+      if (current.length) out.push(makeParagraph(text, current, 'body'));
+      current = [];
+    };
+    for (const i of lines) {
+      let start = infos[i].start;
+      if (i === salutationLine) {
+        // The merged salutation's opening text starts after the colon.
+        const sm = salutationMatch(infos[i].content)!;
+        start = infos[i].start + sm.prefixEnd;
+        while (start < infos[i].end && SPACE.test(text[start])) start++;
+      }
+      const content = text.slice(start, infos[i].end);
+      const marker = matchMarker(content, start, false);
+      // Blank lines between two lines end a paragraph; comments and stray lines do not.
+      const adjacent = prevLine >= 0 && !this.blankBetween(prevLine, i);
+      if (current.length && adjacent && this.continues(infos[prevLine].content, content, marker, current.length > 1)) {
+        current.push({ line: i, start, end: infos[i].end });
+      } else {
+        flush();
+        current.push({ line: i, start, end: infos[i].end });
+        if (marker) state.see(marker);
+      }
+      for (const m of inlineEnumerations(content, (j) => start + j)) state.see(m);
+      prevLine = i;
+    }
+    flush();
+    return out;
+  }
+
+  private blankBetween(a: number, b: number): boolean {
+    for (let i = a + 1; i < b; i++) if (this.infos[i].kind === 'blank' || this.infos[i].kind === 'header') return true;
+    return false;
+  }
+
+  /** Does `line` continue `prev`, i.e. did a hard line break cut a sentence? */
+  private continues(prev: string, line: string, marker: Marker | undefined, prevIsContinuation: boolean): boolean {
+    if (isTerminated(prev)) return false;
+    // The rest of a broken sentence is prose even when it looks like a heading (`五、和谐…`).
+    const prevMarker = prevIsContinuation ? undefined : matchMarker(prev, 0, false);
+    // A short heading line (一、… without a sentence in it) ends without punctuation by design.
+    if (prevMarker?.kind === 'heading' && prev.length <= 60 && !/[。！？!?；;]/.test(prev)) return false;
+    // A short line with no punctuation at all stands alone (an unnumbered subheading, a name).
+    if (!prevMarker && !prevIsContinuation && prev.length <= 40 && !/[，。；、,;！？!?：:“”"]/.test(prev)) return false;
+    if (marker && this.state.fits(marker)) return false;
+    if (CLOSING_LINE_START.test(line)) return false;
+    return true;
+  }
+
+  /** Recognises items and builds the tree; returns the prose paragraphs (after run-in splits). */
+  private buildItems(paragraphs: Paragraph[], speech: Speech, salutationLine: number): Paragraph[] {
+    const { text } = this;
+    const out: Paragraph[] = [];
+    const state = new SequenceState();
+    const stack: Item[] = [];
+    const queue = [...paragraphs];
+    while (queue.length) {
+      let p = queue.shift()!;
+      const isMergedSalutation = p.segments[0].line === salutationLine;
+      p.marker = isMergedSalutation ? undefined : matchMarker(p.text, p.start, false);
+      // A heading run into this paragraph (`…落到实处。二、加强领导`): split it out when its
+      // number is exactly the next one the section expects, so prose like 一、二季度 never is.
+      const runIn = this.findRunInHeading(p, state);
+      if (runIn !== undefined) {
+        const [before, after] = splitParagraph(text, p, runIn);
+        queue.unshift(after);
+        (after as Paragraph & { runIn?: boolean }).runIn = true;
+        p = before;
+        p.marker = isMergedSalutation ? undefined : matchMarker(p.text, p.start, false);
+      }
+      p.inline = inlineEnumerations(p.text, p.offsetOf);
+      out.push(p);
+      const m = p.marker;
+      if (!m) continue;
+      state.see(m);
+      const item: Item = {
+        marker: m, paragraph: p, title: '', titleEnd: p.end, children: [], depth: 0, end: p.end, paragraphs: [p],
+        runIn: (p as Paragraph & { runIn?: boolean }).runIn,
+      };
+      this.describeItem(item);
+      if (m.kind === 'heading') {
+        while (stack.length && (stack[stack.length - 1].marker.kind === 'enum' || (stack[stack.length - 1].marker.level ?? 0) >= m.level!)) stack.pop();
+      } else {
+        const top = stack[stack.length - 1];
+        if (top?.marker.kind === 'enum') {
+          if (top.marker.style === m.style) stack.pop();
+          else if (m.number === 1 && m.style !== 'order' && m.style !== 'aspect') {
+            // A new series of another style under an enumeration item: nested (第一，… 一是…).
+          } else {
+            const ancestor = stack.findIndex((x) => x.marker.kind === 'enum' && x.marker.style === m.style);
+            if (ancestor >= 0) stack.length = ancestor;
+            else stack.pop();
+          }
+        }
+      }
+      const parent = stack[stack.length - 1];
+      item.parent = parent;
+      item.depth = parent ? parent.depth + 1 : 0;
+      (parent ? parent.children : speech.items).push(item);
+      speech.allItems.push(item);
+      stack.push(item);
+    }
+    this.demoteLoneOrderItems(speech);
+    return out;
+  }
+
+  private findRunInHeading(p: Paragraph, state: SequenceState): number | undefined {
+    const t = p.text;
+    // Only level 1 and level 2 headings can be told apart from inline lists this way.
+    const re = /[。！？!?]["”’]?[ \t\u3000]*(?=[（(]?[一二三四五六七八九十⼀⼆⼋⼗]{1,3}[、）)])/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t))) {
+      const at = m.index + m[0].length;
+      const marker = matchMarker(t.slice(at, at + 12), 0, false);
+      if (!marker || marker.kind !== 'heading' || (marker.level !== 1 && marker.level !== 2)) continue;
+      const key = `h${marker.level}`;
+      // Level 2 counts only where a level-2 sequence is already running.
+      if (marker.level === 2 && state.expected(key) === 1) continue;
+      if (marker.level === 1 && state.expected('h1') === 1 && marker.number === 1 && p.marker) continue;
+      if (marker.number === state.expected(key)) return p.offsetOf(at);
+    }
+    return undefined;
+  }
+
+  /** Fills in an item's outline title and, for level-1 headings, whether body text follows. */
+  private describeItem(item: Item): void {
+    const p = item.paragraph;
+    const m = item.marker;
+    const seg = p.segments[0];
+    const lineText = this.text.slice(seg.start, seg.end);
+    const afterMarker = m.end - seg.start;
+    if (m.kind === 'heading') {
+      let i = afterMarker;
+      while (i < lineText.length && SPACE.test(lineText[i])) i++;
+      const bodyStart = i;
+      let end = lineText.length;
+      let mergedAt: number | undefined;
+      for (; i < lineText.length; i++) {
+        const c = lineText[i];
+        if (SPACE.test(c) && i - bodyStart >= 2) {
+          let j = i;
+          while (j < lineText.length && SPACE.test(lineText[j])) j++;
+          if (j < lineText.length) {
+            end = i;
+            mergedAt = seg.start + j;
+          }
+          break;
+        }
+        if (/[。！？!?]/.test(c)) {
+          end = i + 1;
+          let j = i + 1;
+          while (j < lineText.length && /[”’"'\s\u3000]/.test(lineText[j])) j++;
+          if (j < lineText.length) mergedAt = seg.start + j;
+          if (lineText[i + 1] === '”') end++;
+          break;
+        }
+      }
+      item.titleEnd = seg.start + end;
+      item.title = lineText.slice(0, end);
+      if (m.level === 1) {
+        // A "heading" of more than 60 characters before its first full stop is not a heading
+        // phrase: the text merged without a separator, and there is no safe place to split.
+        if (mergedAt !== undefined && end - bodyStart > 60) {
+          item.mergedWithoutSeparator = true;
+          item.titleEnd = seg.start + afterMarker + 30;
+          item.title = shorten(lineText, 30);
+        } else if (mergedAt !== undefined) item.mergedAt = mergedAt;
+        else if (end - bodyStart > 60 || p.segments.length > 1) {
+          item.mergedWithoutSeparator = end - bodyStart > 60;
+          item.title = shorten(lineText, 30);
+        }
+      } else if (item.title.length > 40) {
+        item.title = shorten(item.title, 30);
+      }
+    } else {
+      // Enumeration: its lead sentence (一是创先争优活动扎实开展。).
+      const m2 = /^[^。！？!?；;]{1,40}[。！？!?；;]?/.exec(p.text);
+      item.title = m2 ? m2[0] : shorten(p.text, 30);
+      item.titleEnd = p.offsetOf(item.title.length - 1) + 1;
+    }
+  }
+
+  /** `首先，我代表…` in an opening is not a series: order/aspect items need a second member. */
+  private demoteLoneOrderItems(speech: Speech): void {
+    const lone = (siblings: Item[]) =>
+      siblings.filter((x) => (x.marker.style === 'order' || x.marker.style === 'aspect') &&
+        siblings.filter((y) => y.marker.style === x.marker.style).length < 2);
+    const visit = (siblings: Item[], parent?: Item): Item[] => {
+      const drop = new Set(lone(siblings));
+      const kept: Item[] = [];
+      for (const x of siblings) {
+        x.children = visit(x.children, x);
+        if (drop.has(x)) {
+          x.paragraph.marker = undefined;
+          // Its children (rare) move up to the parent.
+          for (const c of x.children) {
+            c.parent = parent;
+            kept.push(c);
+          }
+        } else kept.push(x);
+      }
+      return kept;
+    };
+    speech.items = visit(speech.items);
+    const all: Item[] = [];
+    const walk = (xs: Item[], depth: number) => xs.forEach((x) => { x.depth = depth; all.push(x); walk(x.children, depth + 1); });
+    walk(speech.items, 0);
+    all.sort((a, b) => a.marker.start - b.marker.start);
+    speech.allItems = all;
+  }
+
+  /** Opening, body and closing; each item's section extent. */
+  private assignRoles(prose: Paragraph[], speech: Speech): void {
+    const itemParas = new Set(speech.allItems.map((x) => x.paragraph));
+    const firstItem = prose.findIndex((p) => itemParas.has(p));
+    let lastItem = -1;
+    prose.forEach((p, i) => { if (itemParas.has(p)) lastItem = i; });
+
+    // Closing: trailing paragraphs after the last item's own paragraph.
+    let closingFrom = prose.length;
+    const minIndex = Math.max(lastItem + 1, firstItem < 0 ? 1 : 0);
+    for (let i = Math.max(minIndex, prose.length - 3); i < prose.length; i++) {
+      const t = prose[i].text;
+      if (CLOSING_STRONG_START.test(t) || CLOSING_STRONG.test(t)) {
+        closingFrom = i;
+        break;
+      }
+    }
+    if (closingFrom === prose.length && prose.length - 1 >= minIndex) {
+      const lastP = prose[prose.length - 1];
+      if (CLOSING_WEAK.test(lastP.text)) closingFrom = prose.length - 1;
+    }
+    // 最后，预祝大会圆满成功！ closing an 首先/其次 series is the closing, not an item.
+    if (closingFrom === prose.length && lastItem === prose.length - 1) {
+      const last = speech.allItems[speech.allItems.length - 1];
+      if (last && last.marker.style === 'order' && last.marker.number === 0 && last.children.length === 0 && CLOSING_STRONG.test(last.paragraph.text)) {
+        closingFrom = prose.length - 1;
+        this.removeItem(speech, last);
+      }
+    }
+    const openingEnd = firstItem < 0 ? Math.min(1, closingFrom) : firstItem;
+    prose.forEach((p, i) => {
+      p.role = i < openingEnd ? 'opening' : i >= closingFrom ? 'closing' : 'body';
+    });
+    if (speech.salutation?.merged && prose[0]) prose[0].role = 'opening';
+    speech.opening = prose.slice(0, openingEnd);
+    speech.closing = prose.slice(closingFrom);
+
+    // Section extents: an item runs until the next item at its depth or above.
+    const items = speech.allItems;
+    const paraIndex = new Map(prose.map((p, i) => [p, i]));
+    items.forEach((item, n) => {
+      const from = paraIndex.get(item.paragraph) ?? 0;
+      let until = closingFrom;
+      for (let j = n + 1; j < items.length; j++) {
+        if (items[j].depth <= item.depth) {
+          until = paraIndex.get(items[j].paragraph) ?? until;
+          break;
+        }
+      }
+      item.paragraphs = prose.slice(from, Math.max(from + 1, until));
+      item.end = item.paragraphs[item.paragraphs.length - 1].end;
+    });
+  }
+
+  private removeItem(speech: Speech, item: Item): void {
+    const siblings = item.parent ? item.parent.children : speech.items;
+    siblings.splice(siblings.indexOf(item), 1);
+    speech.allItems.splice(speech.allItems.indexOf(item), 1);
+    item.paragraph.marker = undefined;
+  }
+}
+
+function shorten(s: string, n: number): string {
+  const chars = Array.from(s);
+  return chars.length <= n ? s : chars.slice(0, n).join('') + '…';
+}
+
+export type { Marker, HeadingLevel, EnumStyle };

@@ -1,0 +1,105 @@
+// Options in force for one analysis, and how a `.jianggao.json` (or the editor's settings)
+// becomes them. Configuration is data only: nothing in it is ever executed.
+
+import { AnalysisOptions, Locale, SeveritySetting } from './types';
+
+export const DEFAULT_OPTIONS: AnalysisOptions = {
+  locale: 'zh',
+  rules: {},
+  speakingRate: 200,
+  targetMinutes: 0,
+  allowWords: [],
+  thresholds: {},
+};
+
+export const SEVERITY_SETTINGS: SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+/** What a user may write in `.jianggao.json` or the `jianggao.*` settings. */
+export interface UserConfig {
+  rules?: Record<string, unknown>;
+  speakingRate?: unknown;
+  targetMinutes?: unknown;
+  allowWords?: unknown;
+  thresholds?: Record<string, unknown>;
+  dictionaries?: unknown;
+  maxFileSize?: unknown;
+  languages?: unknown;
+}
+
+export interface ConfigProblem {
+  /** Dotted path of the offending setting. */
+  key: string;
+  message: string;
+}
+
+/**
+ * Merges layers of user configuration (later wins) onto the defaults, validating each value.
+ * Unknown rule ids and bad values are reported, never thrown: a typo must not stop checking.
+ */
+export function resolveOptions(
+  layers: Array<UserConfig | undefined>,
+  knownRules: ReadonlySet<string>,
+  locale: Locale = 'zh',
+): { options: AnalysisOptions; problems: ConfigProblem[]; dictionaries: string[]; maxFileSize?: number } {
+  const options: AnalysisOptions = {
+    ...DEFAULT_OPTIONS,
+    locale,
+    rules: {},
+    allowWords: [],
+    thresholds: {},
+  };
+  const problems: ConfigProblem[] = [];
+  const dictionaries: string[] = [];
+  let maxFileSize: number | undefined;
+  for (const layer of layers) {
+    if (!layer || typeof layer !== 'object') continue;
+    if (layer.rules !== undefined) {
+      if (typeof layer.rules !== 'object' || layer.rules === null || Array.isArray(layer.rules)) {
+        problems.push({ key: 'rules', message: 'must be an object of rule id → severity' });
+      } else {
+        for (const [id, value] of Object.entries(layer.rules)) {
+          if (!knownRules.has(id)) problems.push({ key: `rules.${id}`, message: `unknown rule id "${id}"` });
+          else if (typeof value === 'string' && (SEVERITY_SETTINGS as string[]).includes(value)) options.rules[id] = value as SeveritySetting;
+          else if (value === false) options.rules[id] = 'off';
+          else problems.push({ key: `rules.${id}`, message: `severity must be one of ${SEVERITY_SETTINGS.join('|')}` });
+        }
+      }
+    }
+    const positive = (key: 'speakingRate' | 'targetMinutes', min: number, max: number) => {
+      const v = layer[key];
+      if (v === undefined) return;
+      if (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max) options[key] = v;
+      else problems.push({ key, message: `must be a number between ${min} and ${max}` });
+    };
+    positive('speakingRate', 60, 600);
+    positive('targetMinutes', 0, 600);
+    if (layer.allowWords !== undefined) {
+      if (Array.isArray(layer.allowWords) && layer.allowWords.every((w) => typeof w === 'string')) {
+        options.allowWords.push(...(layer.allowWords as string[]));
+      } else problems.push({ key: 'allowWords', message: 'must be an array of strings' });
+    }
+    if (layer.thresholds !== undefined) {
+      if (typeof layer.thresholds === 'object' && layer.thresholds !== null) {
+        for (const [k, v] of Object.entries(layer.thresholds)) {
+          if (typeof v === 'number' && Number.isFinite(v)) options.thresholds[k] = v;
+          else problems.push({ key: `thresholds.${k}`, message: 'must be a number' });
+        }
+      } else problems.push({ key: 'thresholds', message: 'must be an object' });
+    }
+    if (layer.dictionaries !== undefined) {
+      if (Array.isArray(layer.dictionaries) && layer.dictionaries.every((w) => typeof w === 'string')) {
+        dictionaries.push(...(layer.dictionaries as string[]));
+      } else problems.push({ key: 'dictionaries', message: 'must be an array of file paths' });
+    }
+    if (layer.maxFileSize !== undefined) {
+      if (typeof layer.maxFileSize === 'number' && layer.maxFileSize > 0) maxFileSize = layer.maxFileSize;
+      else problems.push({ key: 'maxFileSize', message: 'must be a positive number of bytes' });
+    }
+  }
+  return { options, problems, dictionaries, maxFileSize };
+}
+
+export function threshold(options: AnalysisOptions, key: string, fallback: number): number {
+  const v = options.thresholds[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}

@@ -1,0 +1,21 @@
+// The rule catalogue (ids from domain.md §4). Order here is the order of the docs table.
+
+import { RuleRecord } from '../types';
+import { structureRules } from './structure';
+import { strayText } from './stray';
+import { numberingRules } from './numbering';
+import { placeholder } from './placeholders';
+import { punctuationRules } from './punctuation';
+import { dateConsistency } from './dates';
+
+export const RULES: RuleRecord[] = [
+  ...structureRules.slice(0, 9),
+  strayText,
+  ...structureRules.slice(9),
+  ...numberingRules,
+  placeholder,
+  ...punctuationRules,
+  dateConsistency,
+];
+
+export const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));

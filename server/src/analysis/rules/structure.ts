@@ -1,0 +1,426 @@
+// Structure rules: the parts of a speech (标题, 称呼, 开场, 主体, 结尾) and the line-level
+// slips that break them (a merged heading, a hard-wrapped paragraph, a missing full stop).
+
+import { Item, Paragraph, Speech } from '../model';
+import { parseChineseNumber } from '../markers';
+import { Finding, RuleContext, RuleRecord } from '../types';
+
+/** A speech too small to judge (a fragment, a note): structure rules stay quiet. */
+function judgeable(s: Speech): boolean {
+  return s.paragraphs.length + (s.title ? 1 : 0) >= 3;
+}
+
+const CEREMONIAL = /致辞|贺词|欢迎词|答谢词|祝酒词|开幕词|闭幕词|主持词|贺信|致信/;
+
+function firstLineRange(ctx: RuleContext, s: Speech): { start: number; end: number } {
+  const line = ctx.model.lines[ctx.model.lineIndex.lineAt(s.start)];
+  return { start: s.start, end: Math.max(s.start + 1, line.end) };
+}
+
+export const missingTitle: RuleRecord = {
+  id: 'missing-title',
+  category: 'structure',
+  severity: 'warning',
+  description: { zh: '讲话稿开头没有标题', en: 'No title at the top of a speech' },
+  message: {
+    zh: () => '讲话稿没有标题：请在第一行写上标题，如“在全市××工作会议上的讲话”。',
+    en: () => 'The speech has no title: put one on the first line, e.g. “在全市××工作会议上的讲话”.',
+  },
+  docs: {
+    rationale: {
+      zh: '标题写明场合和身份（“在××会议上的讲话”“×××同志在……上的讲话”），印发、存档都要用到。第一行若是称呼或正文，就是缺了标题。',
+      en: 'The title names the occasion and the speaker (在××会议上的讲话, ×××同志在…上的讲话) and is needed when the speech is printed and filed. A first line that is the salutation or prose means the title is missing.',
+    },
+    bad: ['同志们：\n今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！'],
+    good: ['在全市工作会议上的讲话\n同志们：\n今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！'],
+  },
+  check(ctx) {
+    return ctx.model.speeches
+      .filter((s) => !s.title && judgeable(s))
+      .map((s) => firstLineRange(ctx, s));
+  },
+};
+
+export const missingSalutation: RuleRecord = {
+  id: 'missing-salutation',
+  category: 'structure',
+  severity: 'warning',
+  description: { zh: '开场白之前没有称呼（同志们：）', en: 'No salutation (同志们：) before the opening' },
+  message: {
+    zh: () => '缺少称呼：请在开场白前单独一行写上称呼，如“同志们：”“各位代表：”。',
+    en: () => 'No salutation: put one on its own line before the opening, e.g. “同志们：” or “各位代表：”.',
+  },
+  fixTitle: { zh: '插入称呼“同志们：”', en: 'Insert the salutation 同志们：' },
+  docs: {
+    rationale: {
+      zh: '称呼是讲话与听众的第一句交流，单独成行，以冒号结尾（“同志们：”“各位领导、各位来宾：”）。从标题直接进入正文，往往是改稿时误删了。快速修复插入“同志们：”，可按场合改写。',
+      en: 'The salutation is the first word to the audience, on its own line, ending in a colon (同志们：, 各位领导、各位来宾：). Going from the title straight to the text usually means it was deleted in an edit. The fix inserts 同志们：, to be adapted to the occasion.',
+    },
+    bad: ['在全市工作会议上的讲话\n经市委研究，今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！'],
+    good: ['在全市工作会议上的讲话\n同志们：\n经市委研究，今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！'],
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const s of ctx.model.speeches) {
+      if (s.salutation || !judgeable(s)) continue;
+      const first = s.paragraphs[0];
+      if (!first) continue;
+      const line = ctx.model.lines[first.segments[0].line];
+      out.push({ start: first.start, end: Math.min(line.end, first.start + 20), fix: [{ start: first.start, end: first.start, text: '同志们：' + eol(ctx.text) }] });
+    }
+    return out;
+  },
+};
+
+function eol(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+export const missingOpening: RuleRecord = {
+  id: 'missing-opening',
+  category: 'structure',
+  severity: 'warning',
+  description: { zh: '称呼和第一个主体部分之间没有开场白', en: 'No opening paragraph between the salutation and the first body item' },
+  message: {
+    zh: () => '称呼之后直接进入了主体部分，缺少开场白：请补一段，交代会议目的或引出下文（如“下面，我讲几点意见”）。',
+    en: () => 'The body starts right after the salutation: add an opening that states the purpose of the meeting or leads in (“下面，我讲几点意见”).',
+  },
+  docs: {
+    rationale: {
+      zh: '开场白交代会议的目的、依据，或引出下文（“这次会议的主要任务是……”“下面，我讲几点意见”）。称呼之后直接是“一、”，听众会摸不着头脑。',
+      en: 'The opening states why the meeting is held or leads into the points (这次会议的主要任务是…, 下面，我讲几点意见). Going from the salutation straight to 一、 leaves the audience without bearings.',
+    },
+    bad: ['在全市工作会议上的讲话\n同志们：\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！'],
+    good: ['在全市工作会议上的讲话\n同志们：\n今天召开全市工作会议，我讲两点意见。\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！'],
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const s of ctx.model.speeches) {
+      if (!judgeable(s) || s.opening.length > 0 || s.allItems.length === 0) continue;
+      if (!s.salutation && !s.title) continue;
+      const first = s.allItems[0];
+      out.push({ start: first.marker.start, end: Math.max(first.marker.end, first.titleEnd) });
+    }
+    return out;
+  },
+};
+
+export const missingBody: RuleRecord = {
+  id: 'missing-body',
+  category: 'structure',
+  severity: 'warning',
+  description: { zh: '主体部分不足两个一级条目', en: 'Fewer than 2 top-level body items' },
+  message: {
+    zh: (d) => `主体部分只有${d.count}个一级条目：讲话主体通常分为几个部分（“一、……二、……”或“一要……二要……”），请分条目写。`,
+    en: (d) => `The body has ${d.count} top-level item(s): a speech body is usually set out in parts (“一、…二、…” or “一要…二要…”); structure it that way.`,
+  },
+  docs: {
+    rationale: {
+      zh: '讲话主体一般分三部分左右（回顾成绩、分析形势、部署任务），用“一、二、三、”标题，或在没有标题的讲话里用段首的“一要……二要……”“第一，……第二，……”。不足两项，说明结构不完整或编号丢失。致辞、开幕词等礼仪性短讲话没有编号时不报告。',
+      en: 'A speech body usually has about three parts (achievements, the situation, the tasks), as 一、二、三、 headings, or paragraph-leading 一要…二要… / 第一，…第二，… when the speech has no headings. Fewer than two means the structure is incomplete or its numbering was lost. Short ceremonial speeches (致辞, 开幕词) without any numbering are not reported.',
+    },
+    bad: ['在全市工作会议上的讲话\n同志们：\n今天召开会议。\n一、成绩\n过去一年成绩显著。\n同志们，让我们共同努力！'],
+    good: ['在全市工作会议上的讲话\n同志们：\n今天召开会议。\n一要提高认识。内容。\n二要狠抓落实。内容。\n同志们，让我们共同努力！', '在新春团拜会上的致辞\n各位来宾：\n新春佳节，向大家拜年。\n祝大家新春快乐！\n谢谢大家！'],
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const s of ctx.model.speeches) {
+      if (!judgeable(s) || s.items.length >= 2) continue;
+      if (s.items.length === 0 && s.title && CEREMONIAL.test(s.title.text)) continue;
+      const at = s.items[0]?.marker ?? s.title ?? firstLineRange(ctx, s);
+      const end = 'titleEnd' in at ? at.end : at.end;
+      out.push({ start: at.start, end: Math.max(at.start + 1, end), data: { count: s.items.length } });
+    }
+    return out;
+  },
+};
+
+export const missingClosing: RuleRecord = {
+  id: 'missing-closing',
+  category: 'structure',
+  severity: 'warning',
+  description: { zh: '最后一个主体部分之后没有结尾', en: 'No closing after the last body item' },
+  message: {
+    zh: () => '讲话没有结尾：请在最后补一段号召或致谢，如“同志们，让我们……！”“预祝大会圆满成功！”“谢谢大家！”。',
+    en: () => 'The speech has no closing: end with a call or thanks, e.g. “同志们，让我们…！”, “预祝大会圆满成功！” or “谢谢大家！”.',
+  },
+  docs: {
+    rationale: {
+      zh: '结尾用号召（“同志们，让我们……”“为……而努力奋斗”“做出新的更大的贡献”）、祝愿（“预祝大会圆满成功”）或致谢（“谢谢大家”）收束全篇。最后一部分讲完就结束，显得戛然而止。',
+      en: 'A speech ends with a call (同志们，让我们…, 为…而努力奋斗, 做出新的更大的贡献), a wish (预祝大会圆满成功) or thanks (谢谢大家). Stopping after the last point sounds abrupt.',
+    },
+    bad: ['在全市工作会议上的讲话\n同志们：\n今天召开会议。\n一、成绩\n内容。\n二、任务\n要抓好落实。'],
+    good: ['在全市工作会议上的讲话\n同志们：\n今天召开会议。\n一、成绩\n内容。\n二、任务\n要抓好落实。\n谢谢大家！'],
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const s of ctx.model.speeches) {
+      if (!judgeable(s) || s.closing.length > 0 || s.allItems.length === 0) continue;
+      const last = s.paragraphs[s.paragraphs.length - 1];
+      const line = ctx.model.lines[last.segments[last.segments.length - 1].line];
+      out.push({ start: Math.max(line.start, last.end - 10), end: last.end });
+    }
+    return out;
+  },
+};
+
+export const salutationMerged: RuleRecord = {
+  id: 'salutation-merged',
+  category: 'structure',
+  severity: 'info',
+  description: { zh: '称呼和开场白写在同一行', en: 'The salutation and the opening text on one line' },
+  message: {
+    zh: (d) => `称呼“${d.salutation}”后面直接接了正文：称呼应单独成行。`,
+    en: (d) => `The salutation “${d.salutation}” runs into the text: put it on its own line.`,
+  },
+  fixTitle: { zh: '称呼单独成行', en: 'Put the salutation on its own line' },
+  docs: {
+    rationale: {
+      zh: '称呼单独一行，讲话人才会在这里停顿、抬头面向听众。快速修复在冒号后换行。',
+      en: 'On its own line the salutation gets its pause, the moment the speaker looks up at the audience. The fix breaks the line after the colon.',
+    },
+    bad: ['在全市工作会议上的讲话\n同志们：今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！'],
+    good: ['在全市工作会议上的讲话\n同志们：\n今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！'],
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const s of ctx.model.speeches) {
+      const sal = s.salutation;
+      if (!sal?.merged) continue;
+      let textStart = sal.end;
+      while (textStart < ctx.text.length && /[ \t\u3000]/.test(ctx.text[textStart])) textStart++;
+      out.push({
+        start: sal.start, end: textStart,
+        data: { salutation: sal.text },
+        fix: [{ start: sal.end, end: textStart, text: eol(ctx.text) }],
+      });
+    }
+    return out;
+  },
+};
+
+export const headingMerged: RuleRecord = {
+  id: 'heading-merged',
+  category: 'structure',
+  severity: 'warning',
+  description: { zh: '一级标题后面在同一行接了正文，或标题接在上一段末尾', en: 'A level-1 heading with body text after it on the same line, or run into the previous paragraph' },
+  message: {
+    zh: (d) => `一级标题“${d.heading}”后面直接接了正文：一级标题应单独成行${d.fixable ? '，可一键拆分' : '，请在标题结束处换行'}。`,
+    en: (d) => `Level-1 heading “${d.heading}” runs into its text: a level-1 heading stands on its own line${d.fixable ? '; the quick fix splits it' : '; break the line where the heading ends'}.`,
+  },
+  variants: {
+    runIn: {
+      zh: (d) => `标题“${d.heading}”接在了上一段的末尾：标题应另起一行。`,
+      en: (d) => `Heading “${d.heading}” is run into the end of the previous paragraph: start it on a new line.`,
+    },
+  },
+  fixTitle: { zh: '标题单独成行', en: 'Put the heading on its own line' },
+  docs: {
+    rationale: {
+      zh: 'GB/T 9704 的一级标题单独成行；从网页或 Word 复制时换行常常丢失，标题和正文连成一段，或者标题跑到上一段末尾。讲话人照稿念时会把标题和正文连着读。有空格或句号分隔时，快速修复在分隔处换行。',
+      en: 'A GB/T 9704 level-1 heading stands on its own line. Copying from web pages or Word loses line breaks, so a heading runs into its text or onto the end of the previous paragraph, and the speaker reads them as one sentence. Where a space or a full stop separates them, the fix breaks the line there.',
+    },
+    bad: ['一、明确任务，抓住重点 党群部门是党联系群众的桥梁。\n二、加强领导\n内容。', '一、总体要求\n内容。要抓好落实。二、加强领导\n内容。'],
+    good: ['一、明确任务，抓住重点\n党群部门是党联系群众的桥梁。\n二、加强领导\n内容。', '（一）指导思想。坚持以人民为中心。\n（二）基本原则。坚持稳中求进。'],
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const s of ctx.model.speeches) {
+      for (const item of s.allItems) {
+        const m = item.marker;
+        if (m.kind !== 'heading') continue;
+        const heading = shortHeading(item);
+        if (item.runIn) {
+          // Remove the spaces between the previous sentence and the heading, then break.
+          let from = m.start;
+          while (from > 0 && /[ \t\u3000]/.test(ctx.text[from - 1])) from--;
+          out.push({ start: from, end: m.end, variant: 'runIn', data: { heading }, fix: [{ start: from, end: m.start, text: eol(ctx.text) }] });
+          continue;
+        }
+        if (m.level !== 1) continue;
+        if (item.mergedAt !== undefined) {
+          // A heading phrase closed by 。 loses the 。 on its own line.
+          let cut = item.titleEnd;
+          if (/[。]/.test(ctx.text[cut - 1])) cut--;
+          out.push({ start: m.start, end: item.mergedAt, data: { heading, fixable: 1 }, fix: [{ start: cut, end: item.mergedAt, text: eol(ctx.text) }] });
+        } else if (item.mergedWithoutSeparator) {
+          out.push({ start: m.start, end: Math.min(item.titleEnd, m.end + 20), data: { heading, fixable: 0 } });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+function shortHeading(item: Item): string {
+  const t = item.title.replace(/…$/, '');
+  const chars = Array.from(t);
+  return chars.length > 16 ? chars.slice(0, 16).join('') + '…' : t;
+}
+
+export const brokenParagraph: RuleRecord = {
+  id: 'broken-paragraph',
+  category: 'structure',
+  severity: 'warning',
+  description: { zh: '一行在句子中间断开，下一行接着写（硬换行、从 PDF 粘贴）', en: 'A line ends mid-sentence and the next line continues it (hard wrap, PDF paste)' },
+  message: {
+    zh: () => '这一行在句子中间断开了，下一行是它的后半句（常见于从 PDF 复制）：请把两行合并。',
+    en: () => 'This line breaks mid-sentence and the next line continues it (typical of a PDF paste): join the two lines.',
+  },
+  fixTitle: { zh: '合并为一段', en: 'Join the lines' },
+  docs: {
+    rationale: {
+      zh: '从 PDF 或邮件复制的文字按版面硬换行，一段话被切成几行；在编辑器里看不出来，打印和计时都会出错，断行处的“五、”还会被误认作标题。合并时不加空格（中文不用空格分词）。',
+      en: 'Text copied from a PDF or an e-mail keeps the layout\'s hard line breaks, cutting a paragraph into lines. It looks fine in the editor but prints wrong, and a 五、 at the start of a cut line looks like a heading. Joining adds no space (Chinese has none between words).',
+    },
+    bad: ['同志们：\n旗总工会广泛开展以“当好主力军、建功十一\n五、和谐奔小康”为主题的劳动竞赛。'],
+    good: ['同志们：\n旗总工会广泛开展以“当好主力军、建功十一五、和谐奔小康”为主题的劳动竞赛。\n一、总体要求\n内容。'],
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const p of ctx.model.paragraphs) {
+      for (let k = 0; k + 1 < p.segments.length; k++) {
+        const a = p.segments[k];
+        const b = p.segments[k + 1];
+        const consecutive = b.line === a.line + 1;
+        const latinJoin = /[A-Za-z0-9]/.test(ctx.text[a.end - 1] ?? '') && /[A-Za-z0-9]/.test(ctx.text[b.start] ?? '');
+        out.push({
+          start: Math.max(a.start, a.end - 1), end: b.start + 1,
+          fix: consecutive ? [{ start: a.end, end: b.start, text: latinJoin ? ' ' : '' }] : undefined,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+const ENDS_SENTENCE = /[。！？；：…!?;:”’」』）)》】—]$/;
+
+export const missingEndPunctuation: RuleRecord = {
+  id: 'missing-end-punctuation',
+  category: 'structure',
+  severity: 'info',
+  description: { zh: '正文段落末尾缺少句末标点，后面又开始了新的部分', en: 'A body paragraph ends without sentence-final punctuation, and a new unit follows' },
+  message: {
+    zh: () => '段落末尾缺少句末标点：请补上句号（或问号、叹号）。',
+    en: () => 'The paragraph ends without final punctuation: add a full stop (or ？/！).',
+  },
+  fixTitle: { zh: '补上句号', en: 'Add a full stop' },
+  docs: {
+    rationale: {
+      zh: '段末没有句号，讲话人不知道在哪里停顿，也可能是后半句被删掉了。标题、署名等本来就不带标点的行不报告。',
+      en: 'Without a full stop the speaker does not know where to pause, and it may mean the rest of the sentence was deleted. Headings, names and other lines that never take punctuation are not reported.',
+    },
+    bad: ['同志们：\n今天召开会议。\n六是思想教育形式不断丰富，增进了交流\n七是党风廉政建设深入推进。'],
+    good: ['同志们：\n今天召开会议。\n六是思想教育形式不断丰富，增进了交流。\n七是党风廉政建设深入推进。'],
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const s of ctx.model.speeches) {
+      const headingParas = new Set(s.allItems.filter((x) => x.marker.kind === 'heading' && x.mergedAt === undefined && !x.mergedWithoutSeparator).map((x) => x.paragraph));
+      s.paragraphs.forEach((p, i) => {
+        if (i === s.paragraphs.length - 1 || p.role === 'salutation') return;
+        if (headingParas.has(p) || ENDS_SENTENCE.test(p.text)) return;
+        if (!isProse(p)) return;
+        out.push({ start: p.end - 1, end: p.end, fix: [{ start: p.end, end: p.end, text: '。' }] });
+      });
+    }
+    return out;
+  },
+};
+
+/** A sentence, not a standalone line such as an unnumbered subheading or a name. */
+function isProse(p: Paragraph): boolean {
+  return p.text.length > 40 || /[，。；,;！？!?]/.test(p.text);
+}
+
+// `下面，我讲三点意见` / `我讲三个方面的意见`: the count announced at the end of the opening.
+const ANNOUNCE_SPEECH = /(?:讲|谈|提|强调|说)(?:以下|下面|这)?([一二两三四五六七八九十]{1,2})(?:点|个方面|个问题|条)/g;
+// `突出体现在四个方面：` followed by the members.
+const ANNOUNCE_SECTION = /([二两三四五六七八九十]{1,2})(?:个方面|点|条|项|个字)[^。；：:]{0,10}[：:]/g;
+
+function countOf(raw: string): number | undefined {
+  return raw === '两' ? 2 : parseChineseNumber(raw);
+}
+
+export const announcedCount: RuleRecord = {
+  id: 'announced-count',
+  category: 'structure',
+  severity: 'warning',
+  description: { zh: '预告的条数与后文不符（“讲三点意见”后面只有两部分）', en: 'An announced count (讲三点意见) that the items following do not match' },
+  message: {
+    zh: (d) => `这里说“${d.phrase}”，后面实际有${d.actual}${d.unit}：请改正预告的数字或补齐内容。`,
+    en: (d) => `This announces “${d.phrase}” but ${d.actual} item(s) follow: correct the number or the items.`,
+  },
+  docs: {
+    rationale: {
+      zh: '“下面，我讲三点意见”之后删掉或合并了一部分，预告的数字就对不上了，听众会一直等第三点。本规则核对开场白里的预告与一级条目数，以及“体现在四个方面：”与紧随其后的“一是……”序列。“几点意见”不核对。',
+      en: 'After 下面，我讲三点意见 a part gets deleted or merged and the count no longer matches; the audience waits for the third point. This rule compares an announcement in the opening with the number of top-level items, and 体现在四个方面： with the 一是… series right after it. 几点意见 is not checked.',
+    },
+    bad: ['在全市工作会议上的讲话\n同志们：\n下面，我讲三点意见。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！', '成绩突出体现在三个方面：一是稳，二是进。'],
+    good: ['在全市工作会议上的讲话\n同志们：\n下面，我讲两点意见。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！', '成绩突出体现在两个方面：一是稳，二是进。'],
+  },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const s of ctx.model.speeches) {
+      // Opening announcement → top-level items.
+      const lastOpening = s.opening.slice(-2);
+      for (const p of lastOpening) {
+        ANNOUNCE_SPEECH.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        let found: RegExpExecArray | undefined;
+        while ((m = ANNOUNCE_SPEECH.exec(p.text))) found = m;
+        if (!found || s.items.length === 0) continue;
+        const n = countOf(found[1]);
+        if (n !== undefined && n !== s.items.length) {
+          const start = p.offsetOf(found.index);
+          out.push({ start, end: p.offsetOf(found.index + found[0].length - 1) + 1, data: { phrase: found[0], actual: s.items.length, unit: '个部分' } });
+        }
+      }
+      // Section announcement ending in a colon → the series right after it.
+      for (const p of s.paragraphs) {
+        ANNOUNCE_SECTION.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = ANNOUNCE_SECTION.exec(p.text))) {
+          const n = countOf(m[1]);
+          if (n === undefined) continue;
+          const after = p.offsetOf(m.index + m[0].length - 1) + 1;
+          const actual = seriesAfter(s, p, after);
+          if (actual !== undefined && actual !== n) {
+            out.push({ start: p.offsetOf(m.index), end: after, data: { phrase: m[0].replace(/[：:]$/, ''), actual, unit: '项' } });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};
+
+/** Length of the enumeration series that starts right after `offset` (inline or leading). */
+function seriesAfter(s: Speech, p: Paragraph, offset: number): number | undefined {
+  const inline = p.inline.filter((m) => m.start >= offset);
+  if (inline.length && inline[0].number === 1 && inline[0].start - offset <= 2) {
+    let n = 1;
+    for (let i = 1; i < inline.length && inline[i].style === inline[0].style && inline[i].number === n + 1; i++) n++;
+    return n;
+  }
+  // The paragraph ends with the announcement: count the leading items that follow.
+  if (offset < p.end - 1) return undefined;
+  const idx = s.paragraphs.indexOf(p);
+  const next = s.paragraphs[idx + 1];
+  const item = next && s.allItems.find((x) => x.paragraph === next);
+  if (!item || item.marker.number !== 1) return undefined;
+  const siblings = item.parent ? item.parent.children : s.items;
+  let n = 0;
+  for (const x of siblings.slice(siblings.indexOf(item))) {
+    if (x.marker.style !== item.marker.style || x.marker.level !== item.marker.level) break;
+    n++;
+  }
+  return n;
+}
+
+export const structureRules: RuleRecord[] = [
+  missingTitle, missingSalutation, missingOpening, missingBody, missingClosing,
+  salutationMerged, headingMerged, brokenParagraph, missingEndPunctuation, announcedCount,
+];

@@ -1,0 +1,228 @@
+// jianggao: the command line. Checks drafts and prints their outline, on the same analysis
+// library as the language server.
+//
+//   jianggao check [--format text|json|sarif] [--config FILE] [--lang zh|en] FILE|DIR...
+//   jianggao outline [--format text|json|markdown] FILE
+//   jianggao rules
+//
+// Exit codes: 0 nothing at warning or above; 1 findings at warning or above; 2 usage or I/O
+// errors (when nothing at all could be checked).
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze, RULES, Diagnostic, Locale, AnalysisOptions, WordSegmenter } from './analysis';
+import { outlineOf, OutlineNode, minutesOf, renderOutline } from './analysis/outline';
+import { readDraft, collectFiles, DraftRead } from './files';
+import { loadConfigFor, ConfigSource } from './config';
+import { loadSegmenter } from './segmentation';
+import { toSarif } from './sarif';
+
+const VERSION = '0.1.0';
+
+interface Args {
+  command: string;
+  files: string[];
+  format: string;
+  config?: string;
+  lang: Locale;
+  help: boolean;
+  version: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { command: '', files: [], format: 'text', lang: defaultLang(), help: false, version: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new UsageError(`option ${a} needs a value`);
+      return v;
+    };
+    if (a === '-h' || a === '--help') args.help = true;
+    else if (a === '-v' || a === '--version') args.version = true;
+    else if (a === '--format' || a.startsWith('--format=') || a === '-f') args.format = value();
+    else if (a === '--config' || a.startsWith('--config=') || a === '-c') args.config = value();
+    else if (a === '--lang' || a.startsWith('--lang=')) {
+      const v = value();
+      if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang must be zh or en, not "${v}"`);
+      args.lang = v;
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    else if (!args.command) args.command = a;
+    else args.files.push(a);
+  }
+  return args;
+}
+
+function defaultLang(): Locale {
+  const v = process.env.JIANGGAO_LANG;
+  return v === 'en' ? 'en' : 'zh';
+}
+
+const HELP = `jianggao ${VERSION} — 讲话稿检查 (checks Chinese speech drafts)
+
+Usage:
+  jianggao check [--format text|json|sarif] [--config FILE] [--lang zh|en] FILE|DIR...
+  jianggao outline [--format text|json|markdown] [--lang zh|en] FILE
+  jianggao rules [--format text|json]
+
+Directories are searched for speech files (*.speech, *.speech.txt, *.speech.md).
+Configuration: --config FILE, else the nearest .jianggao.json above each file.
+Messages are in Chinese; --lang en (or JIANGGAO_LANG=en) for English.
+Exit: 0 no warnings, 1 warnings or errors found, 2 usage or I/O error.`;
+
+export function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): number {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    err.write(`jianggao: ${(e as Error).message}\n${'Try `jianggao --help`.'}\n`);
+    return 2;
+  }
+  if (args.version) {
+    out.write(VERSION + '\n');
+    return 0;
+  }
+  if (args.help || !args.command) {
+    (args.help ? out : err).write(HELP + '\n');
+    return args.help ? 0 : 2;
+  }
+  try {
+    switch (args.command) {
+      case 'check':
+        return check(args, out, err);
+      case 'outline':
+        return outline(args, out, err);
+      case 'rules':
+        return rules(args, out);
+      default:
+        err.write(`jianggao: unknown command "${args.command}" (check, outline, rules)\n`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err.write(`jianggao: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+  read: DraftRead & { ok: true };
+  lineIndex: { positionAt(o: number): { line: number; character: number } };
+}
+
+function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+  if (!['text', 'json', 'sarif'].includes(args.format)) throw new UsageError(`--format must be text, json or sarif, not "${args.format}"`);
+  if (args.files.length === 0) throw new UsageError('check needs at least one file or directory');
+  const { files, problems } = collectFiles(args.files);
+  for (const p of problems) err.write(`jianggao: ${p}\n`);
+  const results: FileResult[] = [];
+  let unreadable = problems.length;
+  let segmenter: WordSegmenter | undefined;
+  const segmenterFor = (dicts: string[]) => (segmenter ??= loadSegmenter({ userDictionaries: dicts, log: (m) => err.write(`jianggao: ${m}\n`) }));
+  for (const file of files) {
+    const read = readDraft(file);
+    if (!read.ok) {
+      err.write(`jianggao: ${file}: ${read.reason}\n`);
+      unreadable++;
+      continue;
+    }
+    if (read.note) err.write(`jianggao: ${file}: ${read.note}\n`);
+    let config: { options: AnalysisOptions; dictionaries: string[]; sources: ConfigSource[] };
+    try {
+      config = loadConfigFor(file, args.config, args.lang);
+    } catch (e) {
+      err.write(`jianggao: ${(e as Error).message}\n`);
+      return 2;
+    }
+    for (const s of config.sources) for (const p of s.problems) err.write(`jianggao: ${s.file}: ${p.key}: ${p.message}\n`);
+    const result = analyze(read.text, { options: config.options, words: segmenterFor(config.dictionaries) });
+    for (const e of result.ruleErrors) err.write(`jianggao: ${file}: rule ${e.rule} failed and was skipped: ${e.error}\n`);
+    results.push({ file, diagnostics: result.diagnostics, read, lineIndex: result.model.lineIndex });
+  }
+  if (results.length === 0 && (unreadable > 0 || files.length === 0)) {
+    if (files.length === 0 && unreadable === 0) err.write('jianggao: no speech files found\n');
+    return 2;
+  }
+  const position = (r: FileResult, offset: number) => r.lineIndex.positionAt(offset);
+  if (args.format === 'json') {
+    const json = results.map((r) => ({
+      file: r.file,
+      diagnostics: r.diagnostics.map((d) => {
+        const s = position(r, d.start);
+        const e = position(r, d.end);
+        return { rule: d.rule, severity: d.severity, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, message: d.message };
+      }),
+    }));
+    out.write(JSON.stringify(json, null, 2) + '\n');
+  } else if (args.format === 'sarif') {
+    out.write(JSON.stringify(toSarif(results.map((r) => ({ file: r.file, diagnostics: r.diagnostics, positionAt: (o: number) => position(r, o) })), args.lang, VERSION), null, 2) + '\n');
+  } else {
+    let count = 0;
+    for (const r of results) {
+      for (const d of r.diagnostics) {
+        const s = position(r, d.start);
+        out.write(`${r.file}:${s.line + 1}:${s.character + 1}  ${d.severity}  ${d.message}  ${d.rule}\n`);
+        count++;
+      }
+    }
+    const bySeverity = (sev: string) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === sev).length, 0);
+    const summary = args.lang === 'en'
+      ? `${results.length} file(s) checked: ${bySeverity('error')} error(s), ${bySeverity('warning')} warning(s), ${bySeverity('info') + bySeverity('hint')} note(s)`
+      : `检查了 ${results.length} 个文件：错误 ${bySeverity('error')}，警告 ${bySeverity('warning')}，提示 ${bySeverity('info') + bySeverity('hint')}`;
+    err.write((count ? '\n' : '') + summary + '\n');
+  }
+  const serious = results.some((r) => r.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning'));
+  return serious ? 1 : 0;
+}
+
+function outline(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+  if (!['text', 'json', 'markdown'].includes(args.format)) throw new UsageError(`--format must be text, json or markdown, not "${args.format}"`);
+  if (args.files.length !== 1) throw new UsageError('outline takes exactly one file');
+  const file = args.files[0];
+  const read = readDraft(file);
+  if (!read.ok) {
+    err.write(`jianggao: ${file}: ${read.reason}\n`);
+    return 2;
+  }
+  const config = loadConfigFor(file, args.config, args.lang);
+  const result = analyze(read.text, { options: { ...config.options, rules: Object.fromEntries(RULES.map((r) => [r.id, 'off'])) } });
+  const nodes = outlineOf(result.model, args.lang);
+  const rate = config.options.speakingRate;
+  const lineOf = (o: number) => result.model.lineIndex.lineAt(o) + 1;
+  if (args.format === 'json') {
+    const toJson = (n: OutlineNode): unknown => ({
+      kind: n.kind, name: n.name, level: n.level, line: lineOf(n.start), endLine: lineOf(Math.max(n.start, n.end - 1)),
+      chars: n.chars, minutes: Math.round(minutesOf(n.chars, rate) * 10) / 10, children: n.children.map(toJson),
+    });
+    out.write(JSON.stringify({ file, outline: nodes.map(toJson) }, null, 2) + '\n');
+    return 0;
+  }
+  out.write(renderOutline(nodes, args.format === 'markdown' ? 'markdown' : 'text', args.lang, rate, lineOf));
+  return 0;
+}
+
+function rules(args: Args, out: NodeJS.WritableStream): number {
+  if (args.format === 'json') {
+    out.write(JSON.stringify(RULES.map((r) => ({ id: r.id, severity: r.severity, category: r.category, description: r.description[args.lang] })), null, 2) + '\n');
+  } else {
+    for (const r of RULES) out.write(`${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.description[args.lang]}\n`);
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  // A closed pipe (jianggao check … | head) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`jianggao: internal error: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  }
+}

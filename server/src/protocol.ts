@@ -1,0 +1,77 @@
+// The few requests and commands that the server and the VS Code client both know.
+// Everything else is plain LSP, so other editors get diagnostics, symbols, folding and fixes.
+
+export const SERVER_COMMANDS = {
+  fixAll: 'jianggao.server.fixAll',
+  fixRule: 'jianggao.server.fixRule',
+  renumber: 'jianggao.server.renumber',
+  convertHalfwidth: 'jianggao.server.convertHalfwidth',
+  disableRule: 'jianggao.server.disableRule',
+  checkFiles: 'jianggao.server.checkFiles',
+} as const;
+
+export const REQUESTS = {
+  outline: 'jianggao/outline',
+  stats: 'jianggao/stats',
+  configuration: 'jianggao/configuration',
+} as const;
+
+export interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface OutlineRequest {
+  uri: string;
+}
+
+export interface OutlineItem {
+  kind: string;
+  name: string;
+  detail: string;
+  level: number;
+  range: LspRange;
+  selectionRange: LspRange;
+  chars: number;
+  minutes: number;
+  children: OutlineItem[];
+}
+
+export interface ChecklistPart {
+  present: boolean;
+  position: { line: number; character: number };
+}
+
+export interface OutlineResponse {
+  version: number;
+  speeches: Array<{
+    title: string;
+    range: LspRange;
+    chars: number;
+    minutes: number;
+    parts: Record<'title' | 'salutation' | 'opening' | 'body' | 'closing', ChecklistPart>;
+  }>;
+  outline: OutlineItem[];
+  markdown: string;
+}
+
+export interface StatsRequest {
+  uri: string;
+  selections?: LspRange[];
+}
+
+export interface StatsResponse {
+  chars: number;
+  minutes: number;
+  selectionChars?: number;
+  selectionMinutes?: number;
+  rate: number;
+  targetMinutes: number;
+  overTarget: boolean;
+}
+
+export interface ClientInitOptions {
+  locale?: string;
+  /** VS Code's workspace trust: untrusted workspaces may not point the server outside them. */
+  trusted?: boolean;
+}
