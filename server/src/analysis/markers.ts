@@ -114,7 +114,7 @@ export function matchMarker(s: string, offset: number, inline: boolean): Marker 
         const kangxi = /[⼀⼆⼋⼗]/.test(m[1]);
         // A space alone after the numeral is a heading only on a short line (a title phrase).
         if (/^[ \t　]+$/.test(punct) && (s.length > 40 || /[。；]/.test(s))) return undefined;
-        return heading(1, n, m, offset, m[1].length, m[0].length, kangxi ? 'kangxi' : punct !== '、' || m[2] ? 'punctuation' : undefined);
+        return heading(1, n, m, offset, 0, m[1].length, kangxi ? 'kangxi' : punct !== '、' || m[2] ? 'punctuation' : undefined);
       }
     }
     m = L2.exec(s);
@@ -168,6 +168,8 @@ function matchEnumeration(s: string, offset: number, inline: boolean): Marker | 
   if (m) {
     const n = parseChineseNumber(m[1]);
     if (n === undefined) return undefined;
+    // 一是一，二是二 is an idiom, not a series.
+    if (s.startsWith(m[1], m[0].length)) return undefined;
     const style: EnumStyle = s[m[1].length] === '是' ? 'shi' : 'yao';
     return {
       kind: 'enum', style, number: n, start: offset, end: offset + m[0].length,

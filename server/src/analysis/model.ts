@@ -168,6 +168,7 @@ function isSignatureLike(s: string): boolean {
 const CLOSING_STRONG_START = /^(同志们|同事们|朋友们|同学们|代表们|各位[^，,。]{0,10}|女士们、先生们)[，,！!]/;
 const CLOSING_STRONG = /让我们|预祝|谢谢|祝愿|祝大家|祝各位|衷心祝|致以[^。]{0,8}问候|宣布[^。]{0,30}(闭幕|结束)|圆满成功/;
 const CLOSING_WEAK = /更大的?贡献|新的贡献|献礼|而努力奋斗|而不懈奋斗|而奋斗|新篇章|新辉煌|再创辉煌|新的更大|共同努力|携手并进|新的成绩|新的胜利/;
+const RUN_IN_HEADING = /[。！？!?]["”’]?[ \t\u3000]*([一二三四五六七八九十⼀⼆⼋⼗]{1,3}、[^。！？!?；;]{1,40})$/;
 const CLOSING_LINE_START = /^(同志们|同事们|朋友们|同学们|代表们)[，,！!]/;
 
 // ---------------------------------------------------------------------------------------
@@ -451,10 +452,17 @@ class SpeechParser {
     const prevMarker = prevIsContinuation ? undefined : matchMarker(prev, 0, false);
     // A short heading line (一、… without a sentence in it) ends without punctuation by design.
     if (prevMarker?.kind === 'heading' && prev.length <= 60 && !/[。！？!?；;]/.test(prev)) return false;
-    // A short line with no punctuation at all stands alone (an unnumbered subheading, a name).
-    if (!prevMarker && !prevIsContinuation && prev.length <= 40 && !/[，。；、,;！？!?：:“”"]/.test(prev)) return false;
+    // A short line with no sentence in it stands alone: an unnumbered subheading (坚定信心，
+    // 真抓实干), a name. A hard-wrapped line is as long as the page is wide (25+ characters).
+    if (!prevMarker && !prevIsContinuation && prev.length <= 24 && !/[。；！？!?;“”"]/.test(prev)) return false;
     if (marker && this.state.fits(marker)) return false;
     if (CLOSING_LINE_START.test(line)) return false;
+    // `…改革。三、加强领导` — a heading run onto the end of this line: the next line is its text.
+    const runIn = RUN_IN_HEADING.exec(prev);
+    if (runIn) {
+      const m = matchMarker(runIn[1], 0, false);
+      if (m?.kind === 'heading' && m.level === 1 && this.state.fits(m)) return false;
+    }
     return true;
   }
 
@@ -469,6 +477,7 @@ class SpeechParser {
       let p = queue.shift()!;
       const isMergedSalutation = p.segments[0].line === salutationLine;
       p.marker = isMergedSalutation ? undefined : matchMarker(p.text, p.start, false);
+      if (p.marker) state.see(p.marker);
       // A heading run into this paragraph (`…落到实处。二、加强领导`): split it out when its
       // number is exactly the next one the section expects, so prose like 一、二季度 never is.
       const runIn = this.findRunInHeading(p, state);
@@ -567,7 +576,8 @@ class SpeechParser {
         }
       }
       item.titleEnd = seg.start + end;
-      item.title = lineText.slice(0, end);
+      // The outline shows the heading phrase without a closing full stop.
+      item.title = lineText.slice(0, end).replace(/[。．.]$/, '');
       if (m.level === 1) {
         // A "heading" of more than 60 characters before its first full stop is not a heading
         // phrase: the text merged without a separator, and there is no safe place to split.
@@ -585,7 +595,7 @@ class SpeechParser {
       }
     } else {
       // Enumeration: its lead sentence (一是创先争优活动扎实开展。).
-      const m2 = /^[^。！？!?；;]{1,40}[。！？!?；;]?/.exec(p.text);
+      const m2 = /^[^。！？!?；;：:]{1,40}[。！？!?；;]?/.exec(p.text);
       item.title = m2 ? m2[0] : shorten(p.text, 30);
       item.titleEnd = p.offsetOf(item.title.length - 1) + 1;
     }
@@ -602,7 +612,9 @@ class SpeechParser {
       for (const x of siblings) {
         x.children = visit(x.children, x);
         if (drop.has(x)) {
+          // Not an item, but still a member of an inline series (首先…。其次…。).
           x.paragraph.marker = undefined;
+          x.paragraph.inline.unshift({ ...x.marker, inline: true });
           // Its children (rare) move up to the parent.
           for (const c of x.children) {
             c.parent = parent;

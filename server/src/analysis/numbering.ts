@@ -62,12 +62,12 @@ export function computeNumbering(model: DocumentModel): NumberingIssue[] {
         if (n !== m.number || m.formProblem) targets.set(m, { n, text: withNumber(m, n) });
       });
     }
+    // Renumbering changes numerals only. A marker whose form is also wrong is left to its
+    // numbering-punctuation fix, whose corrected form already carries the new number.
     const editFor = (m: Marker): Edit | undefined => {
       const target = targets.get(m);
-      if (target === undefined) return undefined;
-      // Only the numeral changes when the form is right; otherwise the whole marker.
-      if (!m.formProblem) return { start: m.numeralStart, end: m.numeralEnd, text: numeralFor(m, target.n) };
-      return { start: m.start, end: m.end, text: target.text };
+      if (target === undefined || m.formProblem || target.n === m.number) return undefined;
+      return { start: m.numeralStart, end: m.numeralEnd, text: numeralFor(m, target.n) };
     };
     for (const seq of sequences) {
       if (!seq.renumber) continue;
@@ -121,7 +121,7 @@ function checkSequence(
     } else if (n > last + 1) {
       const missing = [];
       for (let k = last + 1; k < n && missing.length < 5; k++) missing.push(withNumber(m, k).replace(/[，,]$/, ''));
-      issues.push({ kind: 'gap', marker: m, data: { marker: cnMarker(m), missing: missing.join('、') } });
+      issues.push({ kind: 'gap', marker: m, data: { marker: cnMarker(m), missing: missing.map((x) => `“${x}”`).join('') } });
     } else if (n < last) {
       issues.push({ kind: 'gap', marker: m, variant: 'order', data: { marker: cnMarker(m), after: withNumber(members[i - 1], last).replace(/[，,]$/, '') } });
     }
@@ -179,7 +179,8 @@ function headingSequences(
       const before = issues.length;
       checkSequence(members, issues, { allowRestart: false });
       sequences.push({ members, renumber: issues.length > before, label: `h${level}` });
-      if (members.length === 1 && members[0].number === 1 && level >= 2) {
+      const misplaced = issues.some((i) => i.kind === 'level' && i.marker === members[0] && !i.variant);
+      if (members.length === 1 && members[0].number === 1 && level >= 2 && !misplaced) {
         issues.push({ kind: 'orphan', marker: members[0], data: { marker: cnMarker(members[0]), next: markerText(level as 2, undefined, 2) } });
       }
     }
@@ -276,10 +277,12 @@ function enumerationSeries(
     for (const m of s.mixed) {
       const first = s.members[0];
       const correct = withNumber(first, m.number).replace(/[，,]$/, '');
+      // Keep the comma the writer put after the marker (第三， → 再次，).
+      const comma = /[，,]$/.test(m.raw) && !/[，,]$/.test(withNumber(first, m.number)) ? m.raw.slice(-1) : '';
       issues.push({
         kind: 'mixed', marker: m,
         data: { marker: cnMarker(m), first: cnMarker(first), correct },
-        fix: first.style === 'aspect' ? undefined : [{ start: m.start, end: m.end, text: withNumber(first, m.number) }],
+        fix: first.style === 'aspect' ? undefined : [{ start: m.start, end: m.end, text: withNumber(first, m.number) + comma }],
       });
     }
     const before = issues.length;

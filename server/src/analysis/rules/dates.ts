@@ -45,6 +45,8 @@ export function yearClaims(text: string): Claim[] {
     const a = facts.anniversaries.find((x) => x.names.includes(m![1]))!;
     const n = chineseCount(m[2]);
     if (n === undefined || n < 1) continue;
+    // 在庆祝中国共产党成立100周年大会上的讲话: a reference to an event, not a claim about the year.
+    if (/^[^。，,；]{0,4}(?:大会|讲话|纪念会|庆祝会|活动|上的|之际的)/.test(text.slice(m.index + m[0].length))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, phrase: m[0], year: a.base + n });
   }
   return out;

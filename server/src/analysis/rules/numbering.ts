@@ -25,8 +25,8 @@ export const numberingGap: RuleRecord = {
   severity: 'warning',
   description: { zh: '序号缺项：一、之后直接是三、，一是之后直接是三是', en: 'A member of a sequence is missing (一、 then 三、; 一是 then 三是)' },
   message: {
-    zh: (d) => `序号跳过了：“${d.marker}”之前缺少“${d.missing}”。请补上缺的部分，或重新编号。`,
-    en: (d) => `Numbering skips: “${d.missing}” is missing before “${d.marker}”. Add the missing part or renumber.`,
+    zh: (d) => `序号跳过了：“${d.marker}”之前缺少${d.missing}。请补上缺的部分，或重新编号。`,
+    en: (d) => `Numbering skips: ${d.missing} missing before “${d.marker}”. Add the missing part or renumber.`,
   },
   variants: {
     order: {

@@ -1,0 +1,109 @@
+// The bundled server as a separate process over stdio, with a plain JSON-RPC client: what any
+// LSP editor (Neovim, Emacs, Helix) gets.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { TestClient, SERVER } from '../helpers/lsp';
+
+const DRAFT = [
+  '在全市安全生产工作会议上的讲话',
+  '同志们：',
+  '今天召开XX安全生产工作会议，下面我讲三点意见。',
+  '一、提高认识',
+  '安全生产责任重于泰山。',
+  '二、压实责任',
+  '各级各部门要狠抓落实。',
+  '三、强化督查',
+  '要加强督促检查。',
+  '同志们，让我们共同努力，确保全市安全生产形势持续稳定！',
+].join('\n');
+
+describe('language server over stdio', function () {
+  this.timeout(30000);
+  let client: TestClient;
+  before(async () => {
+    assert.ok(fs.existsSync(SERVER), 'dist/server.js is built (npm run build)');
+    client = await TestClient.start();
+  });
+  after(async () => client?.stop());
+
+  it('publishes diagnostics for an opened draft, with code, source and a docs link', async () => {
+    client.open('file:///tmp/lsp-a.speech', DRAFT);
+    const p = await client.waitFor((x) => x.uri === 'file:///tmp/lsp-a.speech');
+    assert.equal(p.version, 1);
+    const placeholder = p.diagnostics.find((d) => d.code === 'placeholder');
+    assert.ok(placeholder, JSON.stringify(p.diagnostics));
+    assert.deepEqual(placeholder.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 6 } });
+    assert.equal(placeholder.source, 'jianggao');
+    assert.match(placeholder.message, /XX/);
+    assert.match(placeholder.codeDescription!.href, /^file:\/\/.*server\/docs\/rules\/placeholder\.md$/);
+    assert.ok(fs.existsSync(new URL(placeholder.codeDescription!.href)), 'the linked docs page exists');
+  });
+
+  it('re-publishes after an incremental edit: the fixed placeholder is gone, a new gap is reported', async () => {
+    // Replace XX by 全市, and 三、 by 四、 (a gap: 二、 then 四、).
+    client.change('file:///tmp/lsp-a.speech', 2, [
+      { range: { start: { line: 2, character: 4 }, end: { line: 2, character: 6 } }, text: '全市' },
+      { range: { start: { line: 7, character: 0 }, end: { line: 7, character: 1 } }, text: '四' },
+    ]);
+    const p = await client.waitFor((x) => x.uri === 'file:///tmp/lsp-a.speech' && x.version === 2);
+    assert.deepEqual(p.diagnostics.filter((d) => d.code === 'placeholder'), []);
+    const gap = p.diagnostics.find((d) => d.code === 'numbering-gap');
+    assert.ok(gap, JSON.stringify(p.diagnostics.map((d) => d.code)));
+    assert.equal(gap.range.start.line, 7);
+    assert.match(gap.message, /三、/);
+  });
+
+  it('answers documentSymbol with the speech outline', async () => {
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///tmp/lsp-a.speech' } })) as Array<{ name: string; range: { start: { line: number } }; children?: unknown[] }>;
+    const names = symbols.map((s) => s.name);
+    assert.deepEqual(names, ['标题 在全市安全生产工作会议上的讲话', '称呼 同志们：', '开场白', '一、提高认识', '二、压实责任', '四、强化督查', '结尾']);
+    assert.equal(symbols[3].range.start.line, 3);
+  });
+
+  it('offers a quick fix that renumbers the sequence, and fix-all as source.fixAll', async () => {
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: 'file:///tmp/lsp-a.speech' },
+      range: { start: { line: 7, character: 0 }, end: { line: 7, character: 2 } },
+      context: { diagnostics: [] },
+    })) as Array<{ title: string; kind: string; edit?: { documentChanges: Array<{ edits: Array<{ range: unknown; newText: string }> }> } }>;
+    const renumber = actions.find((a) => a.edit && /重新编号/.test(a.title));
+    assert.ok(renumber, actions.map((a) => a.title).join(' | '));
+    assert.deepEqual(renumber.edit!.documentChanges[0].edits, [{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 1 } }, newText: '三' }]);
+    assert.ok(actions.some((a) => /忽略/.test(a.title)), 'an ignore-here action');
+    const fixAll = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: 'file:///tmp/lsp-a.speech' },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as Array<{ kind: string }>;
+    assert.equal(fixAll[0]?.kind, 'source.fixAll.jianggao');
+  });
+
+  it('answers foldingRange per section', async () => {
+    const ranges = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: 'file:///tmp/lsp-a.speech' } })) as Array<{ startLine: number; endLine: number }>;
+    assert.ok(ranges.some((r) => r.startLine === 3 && r.endLine === 4), JSON.stringify(ranges));
+  });
+
+  it('speaks English when the client locale is English', async () => {
+    const en = await TestClient.start({ locale: 'en' });
+    try {
+      en.open('file:///tmp/lsp-en.speech', DRAFT);
+      const p = await en.waitFor((x) => x.uri === 'file:///tmp/lsp-en.speech');
+      const d = p.diagnostics.find((x) => x.code === 'placeholder')!;
+      assert.match(d.message, /^Unfilled placeholder/);
+    } finally {
+      await en.stop();
+    }
+  });
+
+  it('applies per-rule severity from the editor settings', async () => {
+    const c = await TestClient.start({ settings: { rules: { placeholder: 'error', 'missing-closing': 'off' } } });
+    try {
+      c.open('file:///tmp/lsp-s.speech', DRAFT.split('\n').slice(0, 9).join('\n'));
+      const p = await c.waitFor((x) => x.uri === 'file:///tmp/lsp-s.speech');
+      assert.equal(p.diagnostics.find((d) => d.code === 'placeholder')!.severity, 1);
+      assert.equal(p.diagnostics.filter((d) => d.code === 'missing-closing').length, 0);
+    } finally {
+      await c.stop();
+    }
+  });
+});
