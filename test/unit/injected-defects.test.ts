@@ -1,0 +1,118 @@
+// The defects a draft picks up between rounds, injected into clean speeches: each must be
+// found, and the clean speeches themselves must get no warning at all (a checker that cries
+// wolf gets switched off).
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, parseDocument } from '../../server/src/analysis';
+import { testWords } from '../helpers/words';
+
+const DIRS = [path.join(__dirname, '..', 'fixtures', 'drafts'), path.join(__dirname, '..', 'fixtures', 'clean')];
+
+/** Drafts whose expected findings are empty: the clean ones. */
+function cleanDrafts(): Array<{ name: string; text: string }> {
+  const out: Array<{ name: string; text: string }> = [];
+  for (const dir of DIRS) {
+    if (!fs.existsSync(dir)) continue;
+    for (const f of fs.readdirSync(dir).filter((x) => /\.speech$/.test(x) && !x.endsWith('.fixed.speech'))) {
+      const expected = path.join(dir, f.replace(/\.speech$/, '.expected'));
+      const clean = !fs.existsSync(expected) || fs.readFileSync(expected, 'utf8').split('\n').every((l) => !l.trim() || l.startsWith('#'));
+      if (clean) out.push({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') });
+    }
+  }
+  return out;
+}
+
+type Mutation = { name: string; expect: string[]; apply(lines: string[], text: string): string[] | undefined };
+
+const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length - 1;
+
+const MUTATIONS: Mutation[] = [
+  {
+    name: 'salutation deleted', expect: ['missing-salutation'],
+    apply(lines, text) {
+      const s = parseDocument(text).speeches[0].salutation;
+      if (!s || s.merged) return undefined;
+      return lines.filter((_, i) => i !== lineOf(text, s.start));
+    },
+  },
+  {
+    name: 'closing deleted', expect: ['missing-closing'],
+    apply(lines, text) {
+      const sp = parseDocument(text).speeches[0];
+      if (!sp.closing.length || !sp.allItems.length) return undefined;
+      const from = lineOf(text, sp.closing[0].start);
+      return lines.slice(0, from);
+    },
+  },
+  {
+    name: 'title deleted', expect: ['missing-title'],
+    apply(lines, text) {
+      const sp = parseDocument(text).speeches[0];
+      if (!sp.title || sp.title.paragraphs.length > 1 || sp.meta.some((m) => !/年/.test(m.text))) return undefined;
+      return lines.slice(lineOf(text, sp.title.end) + 1);
+    },
+  },
+  {
+    name: 'level-1 heading renumbered (二、 → 三、)', expect: ['numbering-gap', 'numbering-duplicate'],
+    apply(lines) {
+      const i = lines.findIndex((l) => l.startsWith('二、'));
+      if (i < 0) return undefined;
+      return lines.map((l, k) => (k === i ? '三' + l.slice(1) : l));
+    },
+  },
+  {
+    name: 'level-1 heading duplicated (三、 → 二、)', expect: ['numbering-duplicate'],
+    apply(lines) {
+      const i = lines.findIndex((l) => l.startsWith('三、'));
+      if (i < 0) return undefined;
+      return lines.map((l, k) => (k === i ? '二' + l.slice(1) : l));
+    },
+  },
+  {
+    name: 'level-2 heading written as level 3 (（二） → 2.)', expect: ['numbering-mixed', 'numbering-start', 'numbering-level'],
+    apply(lines) {
+      const i = lines.findIndex((l) => l.startsWith('（二）'));
+      if (i < 0) return undefined;
+      return lines.map((l, k) => (k === i ? '2.' + l.slice(3) : l));
+    },
+  },
+  {
+    name: 'heading run into the previous paragraph', expect: ['heading-merged'],
+    apply(lines) {
+      const i = lines.findIndex((l, k) => k > 0 && /^二、/.test(l) && /[。！]$/.test(lines[k - 1]));
+      if (i < 0) return undefined;
+      return [...lines.slice(0, i - 1), lines[i - 1] + lines[i], ...lines.slice(i + 1)];
+    },
+  },
+  {
+    name: 'paragraph-leading enumeration renumbered (二要 → 三要)', expect: ['numbering-gap', 'numbering-duplicate'],
+    apply(lines) {
+      const i = lines.findIndex((l) => /^二[要是]/.test(l));
+      if (i < 0) return undefined;
+      return lines.map((l, k) => (k === i ? '三' + l.slice(1) : l));
+    },
+  },
+];
+
+describe('clean speeches and injected defects', () => {
+  const drafts = cleanDrafts();
+  it('there are clean speeches to inject into', () => assert.ok(drafts.length >= 4, `${drafts.length}`));
+  for (const d of drafts) {
+    describe(d.name, () => {
+      it('gets no warning or error when clean', () => {
+        const serious = analyze(d.text, { words: testWords() }).diagnostics.filter((x) => x.severity === 'warning' || x.severity === 'error');
+        assert.deepEqual(serious.map((x) => `${x.rule}: ${x.message}`), []);
+      });
+      for (const m of MUTATIONS) {
+        const lines = d.text.split('\n');
+        const mutated = m.apply(lines, d.text);
+        if (!mutated) continue;
+        it(`finds: ${m.name}`, () => {
+          const found = analyze(mutated.join('\n'), { words: testWords() }).diagnostics.filter((x) => x.severity === 'warning' || x.severity === 'error');
+          assert.ok(found.some((x) => m.expect.includes(x.rule)), `expected one of ${m.expect.join('/')}; got ${found.map((x) => x.rule).join(', ') || 'nothing'}`);
+        });
+      }
+    });
+  }
+});
