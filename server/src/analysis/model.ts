@@ -603,9 +603,11 @@ class SpeechParser {
 
   /** `首先，我代表…` in an opening is not a series: order/aspect items need a second member. */
   private demoteLoneOrderItems(speech: Speech): void {
-    const lone = (siblings: Item[]) =>
-      siblings.filter((x) => (x.marker.style === 'order' || x.marker.style === 'aspect') &&
-        siblings.filter((y) => y.marker.style === x.marker.style).length < 2);
+    const lone = (siblings: Item[]) => {
+      const count = new Map<string, number>();
+      for (const y of siblings) if (y.marker.style) count.set(y.marker.style, (count.get(y.marker.style) ?? 0) + 1);
+      return siblings.filter((x) => (x.marker.style === 'order' || x.marker.style === 'aspect') && (count.get(x.marker.style) ?? 0) < 2);
+    };
     const visit = (siblings: Item[], parent?: Item): Item[] => {
       const drop = new Set(lone(siblings));
       const kept: Item[] = [];
@@ -692,6 +694,19 @@ class SpeechParser {
     speech.allItems.splice(speech.allItems.indexOf(item), 1);
     item.paragraph.marker = undefined;
   }
+}
+
+const CEREMONIAL = /致辞|贺词|欢迎词|答谢词|祝酒词|开幕词|闭幕词|主持词|贺信|致信/;
+
+/** A ceremonial address (致辞, 开幕词…): its body may be plain paragraphs, with no numbering. */
+export function isCeremonial(s: Speech): boolean {
+  return !!s.title && CEREMONIAL.test(s.title.text);
+}
+
+/** Whether the speech has its body: two or more top-level items, or a ceremonial body. */
+export function hasBody(s: Speech): boolean {
+  if (s.items.length >= 2) return true;
+  return s.items.length === 0 && isCeremonial(s) && s.paragraphs.some((p) => p.role === 'body' || p.role === 'opening');
 }
 
 function shorten(s: string, n: number): string {

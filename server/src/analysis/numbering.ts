@@ -47,8 +47,17 @@ function numeralFor(m: Marker, n: number): string {
   return toChineseNumber(n);
 }
 
+/** Most of the draft's clause punctuation is ASCII: a copy from a site that normalised it. */
+export function isHalfwidthDraft(text: string): boolean {
+  const sample = text.length > 200000 ? text.slice(0, 200000) : text;
+  const ascii = (sample.match(/[\u4e00-\u9fff][,:;!?]/g) ?? []).length;
+  const full = (sample.match(/[，：；！？]/g) ?? []).length;
+  return ascii > 5 && ascii > full;
+}
+
 export function computeNumbering(model: DocumentModel): NumberingIssue[] {
   const issues: NumberingIssue[] = [];
+  const halfwidthDraft = isHalfwidthDraft(model.text);
   for (const speech of model.speeches) {
     const targets = new Map<Marker, { n: number; text: string }>(); // marker → corrected number and form
     const sequences: Array<{ members: Marker[]; renumber: boolean; label: string }> = [];
@@ -69,14 +78,16 @@ export function computeNumbering(model: DocumentModel): NumberingIssue[] {
       if (target === undefined || m.formProblem || target.n === m.number) return undefined;
       return { start: m.numeralStart, end: m.numeralEnd, text: numeralFor(m, target.n) };
     };
-    for (const seq of sequences) {
-      if (!seq.renumber) continue;
-      const edits = seq.members.map(editFor).filter((e): e is Edit => !!e);
-      for (const issue of issues) {
-        if (issue.fix === undefined && ['gap', 'duplicate', 'start'].includes(issue.kind) && seq.members.includes(issue.marker) && edits.length) {
-          issue.fix = edits;
-        }
-      }
+    const sequenceOf = new Map<Marker, number>();
+    sequences.forEach((seq, k) => seq.members.forEach((m) => sequenceOf.set(m, k)));
+    const renumberEdits = new Map<number, Edit[]>();
+    for (const issue of issues) {
+      if (issue.fix !== undefined || !['gap', 'duplicate', 'start'].includes(issue.kind)) continue;
+      const k = sequenceOf.get(issue.marker);
+      if (k === undefined || !sequences[k].renumber) continue;
+      if (!renumberEdits.has(k)) renumberEdits.set(k, sequences[k].members.map(editFor).filter((e): e is Edit => !!e));
+      const edits = renumberEdits.get(k)!;
+      if (edits.length) issue.fix = edits;
     }
     // Marker form: every marker, headings and enumerations, leading and inline.
     const markers = [
@@ -85,6 +96,9 @@ export function computeNumbering(model: DocumentModel): NumberingIssue[] {
     ];
     for (const m of markers) {
       if (!m.formProblem) continue;
+      // In a draft whose punctuation was normalised to half-width (pasted from such a site),
+      // (一) is one more half-width mark: halfwidth-punctuation reports and converts it.
+      if (halfwidthDraft && m.formProblem === 'brackets' && /^\([^（）]*\)$/.test(m.raw)) continue;
       const target = targets.get(m)?.text ?? m.canonical;
       issues.push({
         kind: 'punctuation', marker: m, variant: m.formProblem === 'kangxi' ? 'kangxi' : undefined,
@@ -136,9 +150,10 @@ function headingSequences(
   speech: Speech, issues: NumberingIssue[],
   sequences: Array<{ members: Marker[]; renumber: boolean; label: string }>,
 ): void {
+  const misplaced = new Set<Marker>();
   const visit = (parent: Item | undefined, children: Item[]) => {
     const headings = children.filter((c) => c.marker.kind === 'heading');
-    const levelsSeen: number[] = [];
+    let deepestSeen = 0;
     let skipReported = false;
     // A first child continuing the parent's own numbering one level down (（二） then 3.)
     // is a sibling written at the wrong level.
@@ -162,16 +177,17 @@ function headingSequences(
     for (const h of headings) {
       const level = h.marker.level!;
       if (mixedLevel.has(h)) continue;
-      if (levelsSeen.length && level < Math.max(...levelsSeen)) {
-        issues.push({ kind: 'level', marker: h.marker, data: { marker: cnMarker(h.marker), deeper: levelName(Math.max(...levelsSeen)) } });
-      } else if (parent?.marker.kind === 'heading' && !skipReported && level > parent.marker.level! + 1 && levelsSeen.length === 0) {
+      if (deepestSeen && level < deepestSeen) {
+        misplaced.add(h.marker);
+        issues.push({ kind: 'level', marker: h.marker, data: { marker: cnMarker(h.marker), deeper: levelName(deepestSeen) } });
+      } else if (parent?.marker.kind === 'heading' && !skipReported && level > parent.marker.level! + 1 && deepestSeen === 0) {
         skipReported = true;
         issues.push({
           kind: 'level', marker: h.marker, variant: 'skip', severity: 'info',
           data: { marker: cnMarker(h.marker), parent: cnMarker(parent.marker), expected: levelName(parent.marker.level! + 1) },
         });
       }
-      levelsSeen.push(level);
+      deepestSeen = Math.max(deepestSeen, level);
     }
     const levels = [...new Set(headings.filter((h) => !mixedLevel.has(h)).map((h) => h.marker.level!))];
     for (const level of levels) {
@@ -179,8 +195,7 @@ function headingSequences(
       const before = issues.length;
       checkSequence(members, issues, { allowRestart: false });
       sequences.push({ members, renumber: issues.length > before, label: `h${level}` });
-      const misplaced = issues.some((i) => i.kind === 'level' && i.marker === members[0] && !i.variant);
-      if (members.length === 1 && members[0].number === 1 && level >= 2 && !misplaced) {
+      if (members.length === 1 && members[0].number === 1 && level >= 2 && !misplaced.has(members[0])) {
         issues.push({ kind: 'orphan', marker: members[0], data: { marker: cnMarker(members[0]), next: markerText(level as 2, undefined, 2) } });
       }
     }
@@ -285,15 +300,19 @@ function enumerationSeries(
         fix: first.style === 'aspect' ? undefined : [{ start: m.start, end: m.end, text: withNumber(first, m.number) + comma }],
       });
     }
-    const before = issues.length;
-    checkSequence(s.members.map((m) => (s.mixed.has(m) ? { ...m, style: s.style } as Marker : m)), issues, { allowRestart: true });
+    const found: NumberingIssue[] = [];
+    const asMember = new Map<Marker, Marker>();
+    const members = s.members.map((m) => {
+      if (!s.mixed.has(m)) return m;
+      const copy = { ...m, style: s.style } as Marker;
+      asMember.set(copy, m);
+      return copy;
+    });
+    checkSequence(members, found, { allowRestart: true });
     // Issues on a mixed member belong to numbering-mixed already.
-    for (let i = issues.length - 1; i >= before; i--) {
-      const target = s.members.find((m) => m.start === issues[i].marker.start);
-      if (target && s.mixed.has(target)) issues.splice(i, 1);
-      else if (target) issues[i].marker = target;
-    }
-    const renumber = issues.length > before && s.style !== 'order' && s.style !== 'aspect' && s.mixed.size === 0;
+    const own2 = found.filter((i) => !asMember.has(i.marker));
+    issues.push(...own2);
+    const renumber = own2.length > 0 && s.style !== 'order' && s.style !== 'aspect' && s.mixed.size === 0;
     sequences.push({ members: own, renumber, label: s.style });
     if (s.style === 'aspect' && own.length === 1 && own[0].number === 1) {
       issues.push({ kind: 'orphan', marker: own[0], data: { marker: '一方面', next: '另一方面' } });

@@ -1,7 +1,7 @@
 // The outline of a draft, from the speech model: what the Outline view, breadcrumbs, folding,
 // the structure view and `jianggao outline` all show. Each node carries its speaking time.
 
-import { DocumentModel, Item, Paragraph, Speech } from './model';
+import { DocumentModel, Item, Paragraph, Speech, hasBody } from './model';
 import { spokenLength } from './text';
 import { Locale } from './types';
 
@@ -121,10 +121,18 @@ export function checklistOf(model: DocumentModel): SpeechChecklist[] {
       title: s.title ? { present: true, start: s.title.start, end: s.title.end } : { present: false, start: s.start },
       salutation: s.salutation ? { present: true, start: s.salutation.start, end: s.salutation.end } : { present: false, start: s.paragraphs[0]?.start ?? s.start },
       opening: s.opening.length ? { present: true, start: s.opening[0].start, end: s.opening[s.opening.length - 1].end } : { present: false, start: s.allItems[0]?.marker.start ?? s.end },
-      body: s.items.length >= 2 ? { present: true, start: s.items[0].marker.start, end: s.items[s.items.length - 1].end } : { present: false, start: s.items[0]?.marker.start ?? s.end },
+      body: bodyPart(s),
       closing: s.closing.length ? { present: true, start: s.closing[0].start, end: s.closing[s.closing.length - 1].end } : { present: false, start: s.end },
     },
   }));
+}
+
+function bodyPart(s: Speech): { present: boolean; start?: number; end?: number } {
+  if (!hasBody(s)) return { present: false, start: s.items[0]?.marker.start ?? s.closing[0]?.start ?? s.end };
+  if (s.items.length) return { present: true, start: s.items[0].marker.start, end: s.items[s.items.length - 1].end };
+  const body = s.paragraphs.filter((p) => p.role === 'body');
+  const parts = body.length ? body : s.opening;
+  return { present: true, start: parts[0].start, end: parts[parts.length - 1].end };
 }
 
 export function minutesOf(chars: number, rate: number): number {

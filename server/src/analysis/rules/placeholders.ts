@@ -75,14 +75,10 @@ export const placeholder: RuleRecord = {
     good: ['医院新购X射线设备一台。', '迎接XXI世纪的挑战。', '二○○九年以来，全市经济稳步增长。', '今天召开全市工作会议。'],
   },
   check(ctx): Finding[] {
+    // Comment lines (suppression directives) are not part of the speech.
+    const commentLines = new Set(ctx.model.comments.map((c) => c.line));
     return findPlaceholders(ctx.text)
-      .filter((p) => !insideComment(ctx, p.start))
+      .filter((p) => commentLines.size === 0 || !commentLines.has(ctx.model.lineIndex.lineAt(p.start)))
       .map((p) => ({ start: p.start, end: p.end, data: { text: p.text } }));
   },
 };
-
-function insideComment(ctx: { model: { comments: Array<{ line: number }>; lineIndex: { lineAt(o: number): number } } }, offset: number): boolean {
-  if (ctx.model.comments.length === 0) return false;
-  const line = ctx.model.lineIndex.lineAt(offset);
-  return ctx.model.comments.some((c) => c.line === line);
-}

@@ -30,6 +30,7 @@ export const strayText: RuleRecord = {
     const out: Finding[] = [];
     const { text, model } = ctx;
     const strayLines = new Set(model.strays.map((s) => s.line));
+    const commentLines = new Set(model.comments.map((c) => c.line));
     for (const s of model.strays) {
       const raw = text.slice(s.start, s.end);
       const kind = /^[-—–－第]|^\d|\//.test(raw) && !/www|http/.test(raw) ? 'page' : /www|http/.test(raw) ? 'url' : 'mark';
@@ -45,7 +46,7 @@ export const strayText: RuleRecord = {
     while ((m = INLINE_STRAY.exec(text))) {
       const line = model.lineIndex.lineAt(m.index);
       if (strayLines.has(line)) continue;
-      if (model.comments.some((c) => c.line === line)) continue;
+      if (commentLines.has(line)) continue;
       const kind = m[0].startsWith('【') ? 'mark' : 'url';
       out.push({ start: m.index, end: m.index + m[0].length, data: { kind, text: m[0] }, fix: [{ start: m.index, end: m.index + m[0].length, text: '' }] });
     }

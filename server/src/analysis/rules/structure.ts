@@ -1,7 +1,7 @@
 // Structure rules: the parts of a speech (标题, 称呼, 开场, 主体, 结尾) and the line-level
 // slips that break them (a merged heading, a hard-wrapped paragraph, a missing full stop).
 
-import { Item, Paragraph, Speech } from '../model';
+import { Item, Paragraph, Speech, hasBody } from '../model';
 import { parseChineseNumber } from '../markers';
 import { Finding, RuleContext, RuleRecord } from '../types';
 
@@ -9,8 +9,6 @@ import { Finding, RuleContext, RuleRecord } from '../types';
 function judgeable(s: Speech): boolean {
   return s.paragraphs.length + (s.title ? 1 : 0) >= 3;
 }
-
-const CEREMONIAL = /致辞|贺词|欢迎词|答谢词|祝酒词|开幕词|闭幕词|主持词|贺信|致信/;
 
 function firstLineRange(ctx: RuleContext, s: Speech): { start: number; end: number } {
   const line = ctx.model.lines[ctx.model.lineIndex.lineAt(s.start)];
@@ -126,8 +124,7 @@ export const missingBody: RuleRecord = {
   check(ctx) {
     const out: Finding[] = [];
     for (const s of ctx.model.speeches) {
-      if (!judgeable(s) || s.items.length >= 2) continue;
-      if (s.items.length === 0 && s.title && CEREMONIAL.test(s.title.text)) continue;
+      if (!judgeable(s) || hasBody(s)) continue;
       const at = s.items[0]?.marker ?? s.title ?? firstLineRange(ctx, s);
       const end = 'titleEnd' in at ? at.end : at.end;
       out.push({ start: at.start, end: Math.max(at.start + 1, end), data: { count: s.items.length } });
@@ -407,8 +404,7 @@ function seriesAfter(s: Speech, p: Paragraph, offset: number): number | undefine
   }
   // The paragraph ends with the announcement: count the leading items that follow.
   if (offset < p.end - 1) return undefined;
-  const idx = s.paragraphs.indexOf(p);
-  const next = s.paragraphs[idx + 1];
+  const next = s.paragraphs[s.paragraphs.indexOf(p) + 1];
   const item = next && s.allItems.find((x) => x.paragraph === next);
   if (!item || item.marker.number !== 1) return undefined;
   const siblings = item.parent ? item.parent.children : s.items;
