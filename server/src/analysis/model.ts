@@ -131,6 +131,12 @@ function contentSpan(line: Line): { start: number; end: number } {
   return { start: line.start + s, end: line.start + e };
 }
 
+/** No quotation mark or bracket left open: a fragment cut by a line break usually has one. */
+function pairsClosed(s: string): boolean {
+  const count = (c: string) => s.split(c).length - 1;
+  return count('“') === count('”') && count('《') === count('》') && count('（') === count('）');
+}
+
 function isTerminated(s: string): boolean {
   return TERMINAL.test(s);
 }
@@ -138,8 +144,8 @@ function isTerminated(s: string): boolean {
 export function salutationMatch(s: string): { prefixEnd: number; rest: string } | undefined {
   const m = /^([^。；;！!？?]{1,50}?)([：:])\s*/.exec(s);
   if (m && ADDRESSEE.test(m[1]) && !/^[一二三四五六七八九十]+[是要、]|^第[一二三四五六七八九十]+[，,、]/.test(m[1])) {
-    // "各级领导干部要：" is a sentence, not an address: an address has no verb-like 要/是/的工作.
-    if (/[要是在把将对]/.test(m[1].replace(/尊敬的|亲爱的|各位|领导|代表/g, ''))) return undefined;
+    // "各级领导干部要：" is a sentence, not an address: an address has no verb such as 要/是/把.
+    if (/[要是把将对]|在(?!座)/.test(m[1].replace(/尊敬的|亲爱的|各位|领导|代表/g, ''))) return undefined;
     return { prefixEnd: m[1].length + m[2].length, rest: s.slice(m[0].length) };
   }
   // 同志们！ / 同志们， alone on a line.
@@ -166,8 +172,8 @@ function isSignatureLike(s: string): boolean {
 // Closing formulas (domain §2): a strong signal anywhere in the last paragraphs, a weak one
 // only in the very last paragraph.
 const CLOSING_STRONG_START = /^(同志们|同事们|朋友们|同学们|代表们|各位[^，,。]{0,10}|女士们、先生们)[，,！!]/;
-const CLOSING_STRONG = /让我们|预祝|谢谢|祝愿|祝大家|祝各位|衷心祝|致以[^。]{0,8}问候|宣布[^。]{0,30}(闭幕|结束)|圆满成功/;
-const CLOSING_WEAK = /更大的?贡献|新的贡献|献礼|而努力奋斗|而不懈奋斗|而奋斗|新篇章|新辉煌|再创辉煌|新的更大|共同努力|携手并进|新的成绩|新的胜利/;
+const CLOSING_STRONG = /让我们|预祝|谢谢|祝愿|祝大家|祝各位|衷心祝|致以[^。]{0,8}问候|宣布[^。]{0,30}(闭幕|结束)|圆满成功|就讲(这些|到这里|这么多)|讲这么多/;
+const CLOSING_WEAK = /更大的?贡献|新的贡献|献礼|而努力奋斗|而不懈奋斗|而奋斗|新篇章|新辉煌|再创辉煌|新的更大|共同努力|携手并进|新的成绩|新的胜利|以上(?:几点)?意见|请[^。]{0,10}认真(?:抓好)?贯彻落实/;
 const RUN_IN_HEADING = /[。！？!?]["”’]?[ \t\u3000]*([一二三四五六七八九十⼀⼆⼋⼗]{1,3}、[^。！？!?；;]{1,40})$/;
 const CLOSING_LINE_START = /^(同志们|同事们|朋友们|同学们|代表们)[，,！!]/;
 
@@ -454,7 +460,7 @@ class SpeechParser {
     if (prevMarker?.kind === 'heading' && prev.length <= 60 && !/[。！？!?；;]/.test(prev)) return false;
     // A short line with no sentence in it stands alone: an unnumbered subheading (坚定信心，
     // 真抓实干), a name. A hard-wrapped line is as long as the page is wide (25+ characters).
-    if (!prevMarker && !prevIsContinuation && prev.length <= 24 && !/[。；！？!?;“”"]/.test(prev)) return false;
+    if (!prevMarker && !prevIsContinuation && prev.length <= 24 && !/[。；！？!?;]/.test(prev) && pairsClosed(prev)) return false;
     if (marker && this.state.fits(marker)) return false;
     if (CLOSING_LINE_START.test(line)) return false;
     // `…改革。三、加强领导` — a heading run onto the end of this line: the next line is its text.
