@@ -17,6 +17,8 @@ export class TestClient {
   readonly connection: MessageConnection;
   readonly published: PublishedDiagnostics[] = [];
   readonly logs: string[] = [];
+  /** window/showMessage: what the writer sees as a notification. */
+  readonly messages: string[] = [];
   private waiters: Array<{ pred: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }> = [];
   private constructor(readonly child: ChildProcessWithoutNullStreams, public settings: Record<string, unknown>) {
     this.connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -25,6 +27,7 @@ export class TestClient {
       this.waiters = this.waiters.filter((w) => (w.pred(p) ? (w.resolve(p), false) : true));
     });
     this.connection.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
+    this.connection.onNotification('window/showMessage', (p: { message: string }) => { this.messages.push(p.message); });
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);

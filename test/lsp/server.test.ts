@@ -2,6 +2,9 @@
 // LSP editor (Neovim, Emacs, Helix) gets.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TestClient, SERVER } from '../helpers/lsp';
 
 const DRAFT = [
@@ -81,6 +84,57 @@ describe('language server over stdio', function () {
   it('answers foldingRange per section', async () => {
     const ranges = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: 'file:///tmp/lsp-a.speech' } })) as Array<{ startLine: number; endLine: number }>;
     assert.ok(ranges.some((r) => r.startLine === 3 && r.endLine === 4), JSON.stringify(ranges));
+  });
+
+  it('runs fix-all and renumbering as server commands (workspace/applyEdit), usable from any editor', async () => {
+    const before = client.appliedEdits.length;
+    const n = await client.connection.sendRequest('workspace/executeCommand', { command: 'jianggao.server.renumber', arguments: ['file:///tmp/lsp-a.speech'] });
+    assert.equal(n, 1);
+    const edit = client.appliedEdits[before] as { edit: { documentChanges: Array<{ edits: Array<{ newText: string }> }> } };
+    assert.deepEqual(edit.edit.documentChanges[0].edits.map((e) => e.newText), ['三']);
+  });
+
+  it('turns a rule off for the workspace by writing .jianggao.json', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jg-ws-'));
+    const c = await TestClient.start({ rootPath: dir });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'a.speech')).toString();
+      c.open(uri, DRAFT);
+      await c.waitFor((x) => x.uri === uri);
+      const applied = await c.connection.sendRequest('workspace/executeCommand', { command: 'jianggao.server.disableRule', arguments: [uri, 'placeholder'] });
+      assert.equal(applied, true);
+      const edit = c.appliedEdits[0] as { edit: { documentChanges: Array<{ kind?: string; uri?: string; edits?: Array<{ newText: string }> }> } };
+      assert.equal(edit.edit.documentChanges[0].kind, 'create');
+      assert.equal(edit.edit.documentChanges[0].uri, pathToFileURL(path.join(dir, '.jianggao.json')).toString());
+      assert.deepEqual(JSON.parse(edit.edit.documentChanges[1].edits![0].newText), { rules: { placeholder: 'off' } });
+    } finally {
+      await c.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads .jianggao.json from the workspace, and reports where each setting came from', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jg-ws-'));
+    fs.writeFileSync(path.join(dir, '.jianggao.json'), JSON.stringify({ rules: { placeholder: 'off', 'no-such-rule': 'error' }, speakingRate: 240 }));
+    const c = await TestClient.start({ rootPath: dir });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'a.speech')).toString();
+      c.open(uri, DRAFT);
+      const p = await c.waitFor((x) => x.uri === uri);
+      assert.equal(p.diagnostics.filter((d) => d.code === 'placeholder').length, 0);
+      const report = (await c.connection.sendRequest('jianggao/configuration', { uri })) as string;
+      assert.match(report, /speakingRate = 240 +← .*\.jianggao\.json/);
+      assert.match(report, /placeholder +off +← .*\.jianggao\.json/);
+      assert.match(report, /unknown rule id "no-such-rule"/);
+      assert.ok(c.messages.some((m) => /no-such-rule/.test(m)), 'the writer is told once, visibly');
+      const stats = (await c.connection.sendRequest('jianggao/stats', { uri })) as { chars: number; rate: number; minutes: number };
+      assert.equal(stats.rate, 240);
+      assert.ok(stats.chars > 80 && stats.chars < 140, String(stats.chars));
+      assert.equal(stats.minutes, stats.chars / 240);
+    } finally {
+      await c.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('speaks English when the client locale is English', async () => {
