@@ -28,6 +28,7 @@ export class TestClient {
     });
     this.connection.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
     this.connection.onNotification('window/showMessage', (p: { message: string }) => { this.messages.push(p.message); });
+    this.connection.onRequest('window/showMessageRequest', (p: { message: string }) => { this.messages.push(p.message); return null; });
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
