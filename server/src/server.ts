@@ -210,6 +210,7 @@ async function validate(uri: string): Promise<void> {
   if (!doc) return;
   const version = doc.version;
   const { settings, sources, resolved } = await settingsFor(uri);
+  reportConfigProblems(sources);
   lastDebounce = settings.debounceMs;
   // The document changed while the settings were fetched: a newer validation is on its way.
   const current = documents.get(uri);
@@ -237,6 +238,20 @@ async function validate(uri: string): Promise<void> {
   analyses.set(uri, { version, result, options, lineIndex, sources });
   connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics.map((d) => toLsp(d, lineIndex)) });
   if (result.pendingWordRules.length) ensureSegmenter();
+}
+
+/** A configuration mistake is said once, visibly: a silently ignored setting is the worst kind. */
+const reportedProblems = new Set<string>();
+function reportConfigProblems(sources: CachedAnalysis['sources']): void {
+  for (const s of sources) {
+    for (const p of s.problems) {
+      const text = `${s.name}: ${p.key ? p.key + ': ' : ''}${p.message}`;
+      if (reportedProblems.has(text)) continue;
+      reportedProblems.add(text);
+      log(`configuration problem: ${text}`);
+      connection.window.showWarningMessage(T(`讲稿配置有误，已忽略该项：${text}`, `Jianggao configuration problem, ignored: ${text}`));
+    }
+  }
 }
 
 function tooLargeDiagnostic(bytes: number, cap: number): LspDiagnostic {
@@ -415,7 +430,8 @@ connection.onCodeAction((params) => {
       });
     }
     const line = lineIndex.lineAt(d.start);
-    const lineStart = lineIndex.offsetAt({ line, character: 0 });
+    // The line's own start: on the first line, after a BOM (the comment must not precede it).
+    const lineStart = analysis.result.model.lines[line].start;
     const indent = /^[ \t\u3000]*/.exec(doc.getText().slice(lineStart, lineStart + 50))?.[0] ?? '';
     actions.push({
       title: T(`在此处忽略 ${d.rule}`, `Ignore ${d.rule} here`),
