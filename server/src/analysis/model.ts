@@ -406,7 +406,7 @@ class SpeechParser {
     // 4. Body items (with headings run into a previous paragraph split out), opening, closing.
     const prose = this.buildItems(paragraphs, speech, salutationLine);
     this.assignRoles(prose, speech);
-    speech.paragraphs.push(...prose);
+    for (const p of prose) speech.paragraphs.push(p); // (a spread would overflow the stack on huge drafts)
     return speech;
   }
 
@@ -478,9 +478,16 @@ class SpeechParser {
     const out: Paragraph[] = [];
     const state = new SequenceState();
     const stack: Item[] = [];
-    const queue = [...paragraphs];
-    while (queue.length) {
-      let p = queue.shift()!;
+    // Paragraphs in order; a heading split out of a paragraph is handled next (no shift():
+    // it is linear in the array and made this quadratic on long drafts).
+    let next = 0;
+    let pending: Paragraph | undefined;
+    while (pending || next < paragraphs.length) {
+      let p: Paragraph;
+      if (pending) {
+        p = pending;
+        pending = undefined;
+      } else p = paragraphs[next++];
       const isMergedSalutation = p.segments[0].line === salutationLine;
       p.marker = isMergedSalutation ? undefined : matchMarker(p.text, p.start, false);
       if (p.marker) state.see(p.marker);
@@ -489,7 +496,7 @@ class SpeechParser {
       const runIn = this.findRunInHeading(p, state);
       if (runIn !== undefined) {
         const [before, after] = splitParagraph(text, p, runIn);
-        queue.unshift(after);
+        pending = after;
         (after as Paragraph & { runIn?: boolean }).runIn = true;
         p = before;
         p.marker = isMergedSalutation ? undefined : matchMarker(p.text, p.start, false);

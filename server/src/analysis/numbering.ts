@@ -311,7 +311,7 @@ function enumerationSeries(
     checkSequence(members, found, { allowRestart: true });
     // Issues on a mixed member belong to numbering-mixed already.
     const own2 = found.filter((i) => !asMember.has(i.marker));
-    issues.push(...own2);
+    for (const i of own2) issues.push(i);
     const renumber = own2.length > 0 && s.style !== 'order' && s.style !== 'aspect' && s.mixed.size === 0;
     sequences.push({ members: own, renumber, label: s.style });
     if (s.style === 'aspect' && own.length === 1 && own[0].number === 1) {

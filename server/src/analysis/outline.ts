@@ -101,7 +101,7 @@ function speechNodes(s: Speech, L: typeof LABELS.zh): OutlineNode[] {
     chars: charsOf(x.paragraphs, x),
     children: x.children.map(item),
   });
-  out.push(...s.items.map(item));
+  for (const x of s.items) out.push(item(x));
   if (s.closing.length) {
     const c = s.closing;
     out.push(node('closing', L.closing, c[0].start, c[c.length - 1].end, charsOf(c), L.paragraphs(c.length)));
