@@ -4,23 +4,14 @@
 
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, DocumentSelector } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type { ClientInitOptions } from '../../server/src/protocol';
+import { selector } from './documents';
+import type { Features } from './features';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
-
-export function languagesToCheck(): string[] {
-  const configured = vscode.workspace.getConfiguration('jianggao').get<string[]>('languages', ['speech']);
-  return Array.from(new Set(['speech', ...configured.filter((l) => typeof l === 'string')]));
-}
-
-function selector(): DocumentSelector {
-  return languagesToCheck().flatMap((language) => [
-    { language, scheme: 'file' },
-    { language, scheme: 'untitled' },
-  ]);
-}
+let features: Features | undefined;
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -51,6 +42,7 @@ export async function restartServer(context: vscode.ExtensionContext): Promise<v
   client = createClient(context);
   await client.start();
   output.appendLine('[client] language server started');
+  features?.clientReady();
 }
 
 export function currentClient(): LanguageClient | undefined {
@@ -70,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(() => restartServer(context)),
   );
   const { registerFeatures } = await import('./features');
-  registerFeatures(context, () => client, output);
+  features = registerFeatures(context, () => client, output);
   await restartServer(context);
 }
 

@@ -1,32 +1,156 @@
-// Commands that go through the server, and the configuration report.
-
+// Commands, the structure view and the status bar. Each command either asks the server (a
+// custom request or a `jianggao.server.*` command, so other editors can do the same) or moves
+// the cursor over what the server has already reported.
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { REQUESTS, SERVER_COMMANDS } from '../../server/src/protocol';
+import { REQUESTS, SERVER_COMMANDS, OutlineResponse } from '../../server/src/protocol';
+import { isChecked } from './documents';
+import { T } from './i18n';
+import { insertPart, insertSkeleton } from './snippets';
+import type { SpeechPart } from './snippetNames';
+import { registerStatusBar } from './statusBar';
+import { registerStructureView, revealInDraft, REVEAL_COMMAND, INSERT_PART_COMMAND, STRUCTURE_VIEW_ID } from './structureView';
+
+/** Speech files the workspace check looks for. */
+export const SPEECH_FILES = '{**/*.speech,**/*.speech.txt,**/*.speech.md}';
+const EXCLUDED = '{**/node_modules/**,**/.git/**}';
+
+export interface Features {
+  /** Called when a (re)started language client is running. */
+  clientReady(): void;
+}
 
 export function registerFeatures(
   context: vscode.ExtensionContext,
   getClient: () => LanguageClient | undefined,
   output: vscode.OutputChannel,
-): void {
-  const activeUri = () => vscode.window.activeTextEditor?.document.uri.toString();
-  const serverCommand = (command: string, ...args: unknown[]) => async () => {
-    const c = getClient();
-    const uri = activeUri();
-    if (!c || !uri) return;
-    return c.sendRequest('workspace/executeCommand', { command, arguments: [uri, ...args] });
+): Features {
+  const status = registerStatusBar(context, getClient);
+  const structure = registerStructureView(context, getClient);
+
+  /** The running client and the active draft, or a message saying which is missing. */
+  const target = (): { client: LanguageClient; editor: vscode.TextEditor } | undefined => {
+    const client = getClient();
+    const editor = vscode.window.activeTextEditor;
+    if (!isChecked(editor?.document)) {
+      void vscode.window.showInformationMessage(T('请先打开一篇讲话稿（.speech 文件）。', 'Open a speech draft (a .speech file) first.'));
+      return undefined;
+    }
+    if (!client?.isRunning()) {
+      void vscode.window.showWarningMessage(T('讲稿检查服务尚未启动，请稍候或运行“讲稿: 重启检查服务”。', 'The Jianggao server is not running yet; wait a moment or run “Jianggao: Restart Server”.'));
+      return undefined;
+    }
+    return { client, editor: editor! };
   };
+
+  const serverCommand = (command: string) => async () => {
+    const t = target();
+    if (!t) return;
+    return t.client.sendRequest('workspace/executeCommand', { command, arguments: [t.editor.document.uri.toString()] });
+  };
+
   context.subscriptions.push(
     vscode.commands.registerCommand('jianggao.fixAll', serverCommand(SERVER_COMMANDS.fixAll)),
     vscode.commands.registerCommand('jianggao.renumberHeadings', serverCommand(SERVER_COMMANDS.renumber)),
     vscode.commands.registerCommand('jianggao.convertHalfwidth', serverCommand(SERVER_COMMANDS.convertHalfwidth)),
     vscode.commands.registerCommand('jianggao.showConfiguration', async () => {
-      const c = getClient();
-      const uri = activeUri();
-      if (!c || !uri) return;
-      const text = await c.sendRequest<string>(REQUESTS.configuration, { uri });
+      const t = target();
+      if (!t) return;
+      const text = await t.client.sendRequest<string>(REQUESTS.configuration, { uri: t.editor.document.uri.toString() });
       output.appendLine(text);
       output.show(true);
     }),
+    vscode.commands.registerCommand('jianggao.insertSkeleton', (name?: string) => insertSkeleton(context, typeof name === 'string' ? name : undefined)),
+    vscode.commands.registerCommand('jianggao.nextPlaceholder', nextPlaceholder),
+    vscode.commands.registerCommand('jianggao.exportOutline', async () => {
+      const t = target();
+      if (!t) return;
+      return exportOutline(t.client, t.editor.document);
+    }),
+    vscode.commands.registerCommand('jianggao.checkWorkspace', () => checkWorkspace(getClient())),
+    vscode.commands.registerCommand('jianggao.showStructure', () => vscode.commands.executeCommand(`${STRUCTURE_VIEW_ID}.focus`)),
+    vscode.commands.registerCommand('jianggao.refreshStructure', () => structure.refresh()),
+    vscode.commands.registerCommand(REVEAL_COMMAND, revealInDraft),
+    vscode.commands.registerCommand(INSERT_PART_COMMAND, (uri: string, part: SpeechPart, at: { line: number; character: number }) => insertPart(context, uri, part, at)),
   );
+
+  const setDraftContext = (editor: vscode.TextEditor | undefined) =>
+    vscode.commands.executeCommand('setContext', 'jianggao.isDraft', isChecked(editor?.document));
+  setDraftContext(vscode.window.activeTextEditor);
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(setDraftContext));
+  // The 讲稿结构 view appears once there is a draft around: open, or among the workspace's files.
+  let hasDraft = false;
+  const markHasDraft = () => {
+    if (hasDraft) return;
+    hasDraft = true;
+    void vscode.commands.executeCommand('setContext', 'jianggao.hasDraft', true);
+  };
+  if (vscode.workspace.textDocuments.some(isChecked)) markHasDraft();
+  else void vscode.workspace.findFiles(SPEECH_FILES, EXCLUDED, 1).then((found) => found.length && markHasDraft());
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => isChecked(d) && markHasDraft()));
+
+  return {
+    clientReady() {
+      status.refresh();
+      structure.refresh();
+    },
+  };
+}
+
+function codeOf(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' ? d.code.value : d.code;
+}
+
+/** Selects the next `placeholder` finding after the cursor, wrapping round to the first. */
+async function nextPlaceholder(): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return false;
+  const found = vscode.languages.getDiagnostics(editor.document.uri)
+    .filter((d) => d.source === 'jianggao' && codeOf(d) === 'placeholder')
+    .sort((a, b) => a.range.start.compareTo(b.range.start));
+  if (!found.length) {
+    void vscode.window.showInformationMessage(T('没有未填写的占位符。', 'No unfilled placeholders.'));
+    return false;
+  }
+  const cursor = editor.selection.end;
+  let next = found.find((d) => d.range.start.isAfterOrEqual(cursor) && !d.range.isEqual(editor.selection));
+  if (!next) {
+    next = found[0];
+    vscode.window.setStatusBarMessage(T('已回到第一个占位符', 'Wrapped round to the first placeholder'), 3000);
+  }
+  editor.selection = new vscode.Selection(next.range.start, next.range.end);
+  editor.revealRange(next.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return true;
+}
+
+/** The server's outline as Markdown, in a new untitled document the writer can save. */
+async function exportOutline(client: LanguageClient, doc: vscode.TextDocument): Promise<vscode.TextDocument | undefined> {
+  const data = await client.sendRequest<OutlineResponse | null>(REQUESTS.outline, { uri: doc.uri.toString() });
+  if (!data) return undefined;
+  const name = path.basename(doc.uri.path) || doc.uri.path;
+  const content = `# ${T('提纲', 'Outline')}：${name}\n\n${data.markdown}`;
+  const md = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  await vscode.window.showTextDocument(md, { viewColumn: vscode.ViewColumn.Beside });
+  return md;
+}
+
+/** Every speech file of the workspace, checked by the server; findings land in Problems. */
+async function checkWorkspace(client: LanguageClient | undefined): Promise<{ files: number; problems: number } | undefined> {
+  if (!client?.isRunning()) {
+    void vscode.window.showWarningMessage(T('讲稿检查服务尚未启动。', 'The Jianggao server is not running yet.'));
+    return undefined;
+  }
+  const uris = await vscode.workspace.findFiles(SPEECH_FILES, EXCLUDED);
+  if (!uris.length) {
+    void vscode.window.showInformationMessage(T('工作区中没有讲话稿文件（*.speech、*.speech.txt、*.speech.md）。', 'No speech files (*.speech, *.speech.txt, *.speech.md) in the workspace.'));
+    return { files: 0, problems: 0 };
+  }
+  const result = await client.sendRequest<{ files: number; problems: number }>('workspace/executeCommand', {
+    command: SERVER_COMMANDS.checkFiles,
+    arguments: [uris.map((u) => u.toString())],
+  });
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  void vscode.window.showInformationMessage(T(`已检查 ${result.files} 个讲稿文件，发现 ${result.problems} 个问题。`, `Checked ${result.files} speech files: ${result.problems} problems.`));
+  return result;
 }
