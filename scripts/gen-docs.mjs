@@ -32,6 +32,9 @@ for (const r of RULES) {
   const opts = r.docs.options
     ? `\n## 选项 / Options\n\n${Object.entries(r.docs.options).map(([k, v]) => `- \`${k}\`: ${v.zh} / ${v.en}`).join('\n')}\n`
     : '';
+  const exampleOptions = r.docs.exampleOptions
+    ? `\n示例按以下设置检查 / examples checked with: \`${JSON.stringify(r.docs.exampleOptions)}\`\n`
+    : '';
   const page = `# ${r.id}
 
 ${r.description.zh}
@@ -47,7 +50,7 @@ ${r.docs.rationale.zh}
 ${r.docs.rationale.en}
 
 ## 会报告 / Reported
-
+${exampleOptions}
 ${r.docs.bad.map(fence).join('\n\n')}
 
 ## 不会报告 / Not reported

@@ -10,7 +10,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, RULES, Diagnostic, Locale, AnalysisOptions, WordSegmenter } from './analysis';
+import { analyze, RULES, Diagnostic, Locale, AnalysisOptions, WordSegmenter, ParagraphCorpus } from './analysis';
 import { outlineOf, OutlineNode, minutesOf, renderOutline } from './analysis/outline';
 import { readDraft, collectFiles, DraftRead } from './files';
 import { loadConfigFor, ConfigSource } from './config';
@@ -125,6 +125,8 @@ function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStrea
   let unreadable = problems.length;
   let segmenter: WordSegmenter | undefined;
   const segmenterFor = (dicts: string[]) => (segmenter ??= loadSegmenter({ userDictionaries: dicts, log: (m) => err.write(`jianggao: ${m}\n`) }));
+  // Every file is read first: each is checked against the others' paragraphs (reused-paragraph).
+  const drafts: Array<{ file: string; read: DraftRead & { ok: true } }> = [];
   for (const file of files) {
     const read = readDraft(file);
     if (!read.ok) {
@@ -133,6 +135,11 @@ function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStrea
       continue;
     }
     if (read.note) err.write(`jianggao: ${file}: ${read.note}\n`);
+    drafts.push({ file, read });
+  }
+  const corpus = new ParagraphCorpus();
+  if (drafts.length > 1) for (const d of drafts) corpus.set(d.file, d.read.text);
+  for (const { file, read } of drafts) {
     let config: { options: AnalysisOptions; dictionaries: string[]; sources: ConfigSource[] };
     try {
       config = loadConfigFor(file, args.config, args.lang);
@@ -141,7 +148,8 @@ function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStrea
       return 2;
     }
     for (const s of config.sources) for (const p of s.problems) err.write(`jianggao: ${s.file}: ${p.key}: ${p.message}\n`);
-    const result = analyze(read.text, { options: config.options, words: segmenterFor(config.dictionaries) });
+    const otherDocuments = drafts.length > 1 ? { corpus, self: file } : undefined;
+    const result = analyze(read.text, { options: config.options, words: segmenterFor(config.dictionaries), otherDocuments });
     for (const e of result.ruleErrors) err.write(`jianggao: ${file}: rule ${e.rule} failed and was skipped: ${e.error}\n`);
     results.push({ file, diagnostics: result.diagnostics, read, lineIndex: result.model.lineIndex });
   }

@@ -20,8 +20,9 @@ import { outlineOf, checklistOf, OutlineNode, minutesOf, renderOutline } from '.
 import { LineIndex } from './analysis/text';
 import { CONFIG_FILE, readConfigFile } from './config';
 import { loadSegmenter } from './segmentation';
+import { WorkspaceCorpus } from './corpus';
 import { SERVER_COMMANDS, REQUESTS, OutlineResponse, StatsRequest, StatsResponse, ClientInitOptions, OutlineItem, LspRange } from './protocol';
-import { decodeDraft } from './files';
+import { decodeDraft, SPEECH_FILE } from './files';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -33,6 +34,8 @@ let workspaceFolders: string[] = [];
 let segmenter: WordSegmenter | undefined;
 let segmenterLoading = false;
 let userDictionaries: string[] = [];
+/** The workspace's other speech files, for reused-paragraph (indexed after the first diagnostics). */
+const workspaceCorpus = new WorkspaceCorpus((m) => log(m));
 
 const DEBOUNCE_MS = 250;
 const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -95,9 +98,35 @@ function ensureSegmenter(): void {
   setTimeout(() => {
     const t0 = Date.now();
     segmenter = loadSegmenter({ userDictionaries, log });
+    segmenterLoading = false;
     log(`word segmentation ready (${segmenter.name}, ${Date.now() - t0} ms)`);
     for (const doc of documents.all()) schedule(doc, 0);
   }, 20);
+}
+
+/**
+ * nodejieba holds one dictionary set per process: the union of every dictionary configured so
+ * far (a union, so two folders with different settings never make it reload back and forth).
+ */
+function useDictionaries(dicts: string[]): void {
+  const added = dicts.filter((d) => !userDictionaries.includes(d));
+  if (!added.length) return;
+  userDictionaries = [...userDictionaries, ...added];
+  if (segmenter) {
+    log(`reloading word segmentation for dictionaries: ${added.join(', ')}`);
+    segmenter = undefined;
+    ensureSegmenter();
+  }
+}
+
+/** Other speech files of the workspace, read in the background once the first diagnostics are out. */
+function ensureWorkspaceCorpus(): void {
+  if (workspaceCorpus.ready || workspaceFolders.length === 0) return;
+  setTimeout(() => {
+    workspaceCorpus.scan(workspaceFolders).then(() => {
+      if (workspaceCorpus.corpus.size > 0) for (const doc of documents.all()) schedule(doc, 0);
+    }).catch((e) => log(`indexing the workspace failed: ${(e as Error).message}`));
+  }, 50);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -203,6 +232,9 @@ documents.onDidClose((e) => {
   analyses.delete(e.document.uri);
   brokenRules.delete(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // Unsaved edits are gone: the file on disk stands for it again.
+  const file = uriToPath(e.document.uri);
+  if (file && workspaceCorpus.ready) void workspaceCorpus.read(file);
 });
 
 async function validate(uri: string): Promise<void> {
@@ -217,7 +249,7 @@ async function validate(uri: string): Promise<void> {
   if (!current || current.version !== version) return;
   const text = current.getText();
   const dicts = acceptDictionaries(resolved.dictionaries, sources.length > 1 ? path.dirname(sources[1].name) : undefined);
-  if (dicts.join('|') !== userDictionaries.join('|') && !segmenter) userDictionaries = dicts;
+  useDictionaries(dicts);
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > settings.maxFileSize) {
     analyses.delete(uri);
@@ -227,7 +259,10 @@ async function validate(uri: string): Promise<void> {
   const broken = brokenRules.get(uri);
   const options = { ...resolved.options, rules: { ...resolved.options.rules } };
   for (const r of broken ?? []) options.rules[r] = 'off';
-  const result = analyze(text, { options, words: segmenter });
+  const self = uriToPath(uri) ?? uri;
+  const otherDocuments = workspaceCorpus.ready ? { corpus: workspaceCorpus.corpus, self } : undefined;
+  const result = analyze(text, { options, words: segmenter, otherDocuments });
+  if (uriToPath(uri) && workspaceCorpus.ready) workspaceCorpus.update(self, result.model);
   for (const e of result.ruleErrors) {
     if (!brokenRules.has(uri)) brokenRules.set(uri, new Set());
     brokenRules.get(uri)!.add(e.rule);
@@ -238,6 +273,7 @@ async function validate(uri: string): Promise<void> {
   analyses.set(uri, { version, result, options, lineIndex, sources });
   connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics.map((d) => toLsp(d, lineIndex)) });
   if (result.pendingWordRules.length) ensureSegmenter();
+  ensureWorkspaceCorpus();
 }
 
 /** A configuration mistake is said once, visibly: a silently ignored setting is the worst kind. */
@@ -291,7 +327,9 @@ function toLsp(d: Diagnostic, lineIndex: LineIndex): LspDiagnostic {
     source: 'jianggao',
     message: d.message,
     relatedInformation: d.related?.map((r) => ({
-      location: { uri: '', range: rangeOf(lineIndex, r.start, r.end) },
+      location: r.external
+        ? { uri: pathToFileURL(r.external.document).toString(), range: { start: r.external.start, end: r.external.end } }
+        : { uri: '', range: rangeOf(lineIndex, r.start, r.end) },
       message: r.note[locale],
     })),
     data: { rule: d.rule, start: d.start, end: d.end },
@@ -570,7 +608,8 @@ async function checkFiles(uris: string[]): Promise<{ files: number; problems: nu
       connection.sendDiagnostics({ uri, diagnostics: [tooLargeDiagnostic(Buffer.byteLength(read.text, 'utf8'), settings.maxFileSize)] });
       continue;
     }
-    const result = analyze(read.text, { options: resolved.options, words: segmenter });
+    const otherDocuments = workspaceCorpus.ready ? { corpus: workspaceCorpus.corpus, self: file } : undefined;
+    const result = analyze(read.text, { options: resolved.options, words: segmenter, otherDocuments });
     problems += result.diagnostics.length;
     connection.sendDiagnostics({ uri, diagnostics: result.diagnostics.map((d) => toLsp(d, result.model.lineIndex)) });
     // Yield between files so edits and requests are not held up.
@@ -674,7 +713,14 @@ function uriToPath(uri: string): string | undefined {
 connection.onDidChangeConfiguration(() => {
   for (const doc of documents.all()) schedule(doc, 0);
 });
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles(async (params) => {
+  // A speech file changed on disk: its paragraphs are read again (for reused-paragraph).
+  if (workspaceCorpus.ready) {
+    for (const change of params.changes) {
+      const file = uriToPath(change.uri);
+      if (file && SPEECH_FILE.test(file) && !documents.get(change.uri)) await workspaceCorpus.read(file);
+    }
+  }
   for (const doc of documents.all()) schedule(doc, 0);
 });
 

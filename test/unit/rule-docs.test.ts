@@ -20,21 +20,22 @@ describe('rule records', () => {
   });
 
   for (const rule of RULES) {
+    const options = rule.docs.exampleOptions ?? {};
     describe(rule.id, () => {
       rule.docs.bad.forEach((draft, i) => {
         it(`fires on bad example ${i + 1}`, () => {
-          const r = analyze(draft, { words: testWords() }).diagnostics.filter((d) => d.rule === rule.id);
+          const r = analyze(draft, { words: testWords(), options }).diagnostics.filter((d) => d.rule === rule.id);
           assert.ok(r.length > 0, `${rule.id} did not fire on:\n${draft}`);
           for (const d of r) {
             assert.ok(d.message.length > 10, 'message says what to do');
-            const en = analyze(draft, { words: testWords(), options: { locale: 'en' } }).diagnostics.find((x) => x.rule === rule.id)!;
+            const en = analyze(draft, { words: testWords(), options: { ...options, locale: 'en' } }).diagnostics.find((x) => x.rule === rule.id)!;
             assert.doesNotMatch(en.message.replace(/“[^”]*”|「[^」]*」|\([^)]*\)/g, ''), /[\u4e00-\u9fff]{4,}/, `English message is English: ${en.message}`);
           }
         });
       });
       rule.docs.good.forEach((draft, i) => {
         it(`stays silent on good example ${i + 1}`, () => {
-          const r = analyze(draft, { words: testWords() }).diagnostics.filter((d) => d.rule === rule.id);
+          const r = analyze(draft, { words: testWords(), options }).diagnostics.filter((d) => d.rule === rule.id);
           assert.deepEqual(r.map((d) => d.message), [], `${rule.id} fired on:\n${draft}`);
         });
       });

@@ -2,6 +2,7 @@
 // A rule that throws is switched off for this document with a note in `ruleErrors`; every
 // other rule still reports (a bug in one check must not silence the rest).
 
+import { OtherDocuments } from './corpus';
 import { parseDocument, DocumentModel } from './model';
 import { DEFAULT_OPTIONS } from './options';
 import { RULES, RULE_BY_ID } from './rules';
@@ -24,6 +25,8 @@ export interface AnalyzeInput {
   only?: ReadonlySet<string>;
   /** A model parsed earlier from the same text. */
   model?: DocumentModel;
+  /** Paragraphs of other documents (the workspace's other speech files, the other files checked). */
+  otherDocuments?: OtherDocuments;
 }
 
 export function analyze(text: string, input: AnalyzeInput = {}): AnalysisResult {
@@ -35,6 +38,7 @@ export function analyze(text: string, input: AnalyzeInput = {}): AnalysisResult 
     model,
     options,
     words: input.words,
+    otherDocuments: input.otherDocuments,
     memo<T>(key: string, compute: () => T): T {
       if (!memo.has(key)) memo.set(key, compute());
       return memo.get(key) as T;

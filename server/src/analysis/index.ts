@@ -11,3 +11,5 @@ export { resolveOptions, DEFAULT_OPTIONS, SEVERITY_SETTINGS } from './options';
 export type { UserConfig, ConfigProblem } from './options';
 export { LineIndex, splitLines, spokenLength } from './text';
 export { suppressionComment } from './suppressions';
+export { ParagraphCorpus } from './corpus';
+export type { OtherDocuments, ParagraphPlace } from './corpus';

@@ -26,6 +26,8 @@ export interface RelatedLocation {
   end: number;
   /** A short note shown with the related location. */
   note: Localized;
+  /** The location is in another document (start/end are then unused): its name and range. */
+  external?: { document: string; start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
 /** What a rule's check function reports. The analysis adds the rule id and severity. */
@@ -84,6 +86,8 @@ export interface RuleDocs {
   good: string[];
   /** Options that tune the rule, if any (setting name → explanation). */
   options?: Record<string, Localized>;
+  /** Options the examples are checked with (a rule silent by default, like speech-too-long). */
+  exampleOptions?: Partial<AnalysisOptions>;
 }
 
 export interface AnalysisOptions {
@@ -113,6 +117,8 @@ export interface RuleContext {
   readonly options: AnalysisOptions;
   /** Present when word segmentation is ready; rules with needsWords run only then. */
   readonly words?: WordSegmenter;
+  /** Paragraphs of other documents (the workspace's other speech files), for reused-paragraph. */
+  readonly otherDocuments?: import('./corpus').OtherDocuments;
   /** Memoised shared computations (several rules read one numbering analysis). */
   memo<T>(key: string, compute: () => T): T;
 }

@@ -1,8 +1,18 @@
 // Word segmentation engines behind the analysis library's WordSegmenter interface.
-// nodejieba (native) is the engine; it is loaded lazily, off the path of the first
-// diagnostics. If the native binding cannot be loaded, Intl.Segmenter takes over (per
-// sentence, as it is slow on long strings) and the log says so once.
+//
+// nodejieba (native) is the engine. It loads Jianggao's own dictionaries from server/dict:
+// a trimmed main dictionary (see server/dict/build.mjs: the full one costs ~300 MB), the
+// official vocabulary (群团组织, 十九大, 四个意识…) and the user's dictionaries, normalised
+// first (a malformed line must not abort the process inside the native code). Stub files
+// stand in for the keyword-extraction dictionaries `cut` never reads.
+//
+// If the native binding cannot be loaded, Intl.Segmenter takes over (per sentence, as it is
+// slow on long strings) and the log says so once. Callers load the engine lazily, off the
+// path of the first diagnostics.
 
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { WordSegmenter } from '../analysis/types';
 
@@ -10,11 +20,22 @@ export interface SegmenterOptions {
   /** Extra user dictionaries (jieba format: `word [freq] [tag]` per line). */
   userDictionaries?: string[];
   log?: (message: string) => void;
+  /** Force the portable engine (tests of the fallback, platforms without the binary). */
+  engine?: 'nodejieba' | 'intl';
+}
+
+export interface LoadedSegmenter extends WordSegmenter {
+  /** True when nodejieba could not be used and Intl.Segmenter cuts instead. */
+  readonly fallback: boolean;
+  /** User dictionaries in force, and the number of their words accepted. */
+  readonly userWords: number;
 }
 
 /** Memoises words per paragraph text: re-analysis after an edit segments only what changed. */
 export class CachedSegmenter implements WordSegmenter {
   private cache = new Map<string, string[]>();
+  /** Texts actually handed to the engine (the bench shows edits re-cut one paragraph). */
+  misses = 0;
   constructor(private readonly engine: WordSegmenter, private readonly capacity = 20000) {}
   get name(): string {
     return this.engine.name;
@@ -27,14 +48,18 @@ export class CachedSegmenter implements WordSegmenter {
       this.cache.set(text, hit);
       return hit;
     }
+    this.misses++;
     const words = this.engine.cut(text);
     this.cache.set(text, words);
     if (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value as string);
     return words;
   }
+  clear(): void {
+    this.cache.clear();
+  }
 }
 
-class IntlSegmenter implements WordSegmenter {
+export class IntlSegmenter implements WordSegmenter {
   readonly name = 'Intl.Segmenter';
   private readonly seg = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
   cut(text: string): string[] {
@@ -47,33 +72,143 @@ class IntlSegmenter implements WordSegmenter {
   }
 }
 
+interface NodeJieba {
+  load(dicts: { dict: string; hmmDict: string; userDict: string; idfDict: string; stopWordDict: string }): boolean;
+  cut(text: string, hmm?: boolean): string[];
+  DEFAULT_DICT: string;
+  DEFAULT_HMM_DICT: string;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 class JiebaSegmenter implements WordSegmenter {
   readonly name = 'nodejieba';
-  constructor(private readonly jieba: { cut(s: string, hmm?: boolean): string[] }) {}
+  private readonly portable = new IntlSegmenter();
+  constructor(private readonly jieba: NodeJieba) {}
   cut(text: string): string[] {
-    return this.jieba.cut(text, true);
+    // No HMM: it glues runs of unknown single characters into new "words", and a slip like
+    // 要要 must stay two words. The dictionaries know the vocabulary.
+    const words = this.jieba.cut(text, false);
+    // The binding goes through UTF-8: a lone surrogate comes back as U+FFFD. Words must
+    // give back the text exactly (rules map them to offsets), so such text is cut portably.
+    if (SURROGATE.test(text) && words.join('') !== text) return this.portable.cut(text);
+    return words;
   }
 }
 
-/** Directory of the dictionaries shipped with Jianggao (next to the bundle, or in the sources). */
+/** Directory of the dictionaries shipped with Jianggao: server/dict, from the sources or from dist/. */
 export function dictionaryDir(): string {
-  const candidates = [path.join(__dirname, 'dict'), path.join(__dirname, '..', 'dict'), path.join(__dirname, '..', '..', 'dict')];
-  const fs = require('fs') as typeof import('fs');
-  return candidates.find((d) => fs.existsSync(path.join(d, 'official.dict.utf8'))) ?? candidates[0];
+  const candidates = [path.join(__dirname, '..', '..', 'dict'), path.join(__dirname, '..', 'server', 'dict')];
+  return candidates.find((d) => fs.existsSync(path.join(d, 'main.dict.utf8'))) ?? candidates[0];
 }
 
-export function loadSegmenter(options: SegmenterOptions = {}): WordSegmenter {
+export const DICTIONARY_FILES = {
+  main: 'main.dict.utf8',
+  official: 'official.dict.utf8',
+  idfStub: 'idf.stub.utf8',
+  stopWordStub: 'stop_words.stub.utf8',
+};
+
+/** A user dictionary line's words get this frequency when the line gives none. */
+export const DEFAULT_USER_FREQUENCY = 10000;
+const MAX_USER_DICTIONARY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads a user dictionary into well-formed `word freq tag` lines. Lenient about what people
+ * write (`群团组织`, `群团组织 100000`, `群团组织 100000 nt`, a BOM, CRLF, `#` comments);
+ * anything else is skipped and counted, never passed to the native loader.
+ */
+export function normaliseDictionary(text: string): { lines: string[]; skipped: number } {
+  const lines: string[] = [];
+  let skipped = 0;
+  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n|\r/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line.startsWith('//')) continue;
+    const m = /^(\S{1,64})(?:[ \t\u3000]+(\d{1,9}))?(?:[ \t\u3000]+([A-Za-z]{1,8}))?$/.exec(line);
+    if (!m || /[\uFFFD\uD800-\uDFFF\u0000-\u001F]/.test(m[1])) {
+      skipped++;
+      continue;
+    }
+    const freq = m[2] !== undefined && Number(m[2]) > 0 ? Number(m[2]) : DEFAULT_USER_FREQUENCY;
+    lines.push(`${m[1]} ${freq} ${m[3] ?? 'n'}`);
+  }
+  return { lines, skipped };
+}
+
+/** The official dictionary plus the user's, merged into one normalised file (cached by content). */
+function userDictionaryFile(official: string, userDictionaries: string[], log: (m: string) => void): { file: string; words: number } {
+  if (userDictionaries.length === 0) return { file: official, words: 0 };
+  const parts: string[] = [fs.readFileSync(official, 'utf8').trimEnd()];
+  let words = 0;
+  for (const file of userDictionaries) {
+    try {
+      const st = fs.statSync(file);
+      if (!st.isFile()) throw new Error('not a file');
+      if (st.size > MAX_USER_DICTIONARY_BYTES) throw new Error(`larger than ${MAX_USER_DICTIONARY_BYTES / 1048576} MB`);
+      const { lines, skipped } = normaliseDictionary(fs.readFileSync(file, 'utf8'));
+      if (skipped) log(`dictionary ${file}: ${skipped} line(s) skipped (expected "word [frequency] [tag]")`);
+      if (lines.length) parts.push(lines.join('\n'));
+      words += lines.length;
+    } catch (e) {
+      log(`dictionary ${file} not used: ${(e as Error).message}`);
+    }
+  }
+  const content = parts.join('\n') + '\n';
+  const hash = crypto.createHash('sha1').update(content).digest('hex').slice(0, 16);
+  const dir = path.join(os.tmpdir(), 'jianggao-dict');
+  const merged = path.join(dir, `user-${hash}.dict.utf8`);
+  if (!fs.existsSync(merged)) {
+    fs.mkdirSync(dir, { recursive: true });
+    const tmp = `${merged}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, content);
+    fs.renameSync(tmp, merged);
+  }
+  return { file: merged, words };
+}
+
+let fallbackLogged = false;
+
+export function loadSegmenter(options: SegmenterOptions = {}): LoadedSegmenter {
   const log = options.log ?? (() => undefined);
+  const portable = (reason: string): LoadedSegmenter => {
+    if (!fallbackLogged) log(`nodejieba is not available (${reason}); words are cut by Intl.Segmenter instead, without the official dictionary.`);
+    fallbackLogged = true;
+    return Object.assign(new CachedSegmenter(new IntlSegmenter()), { fallback: true, userWords: 0 });
+  };
+  if (options.engine === 'intl') return portable('switched off');
+  let jieba: NodeJieba;
   try {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const jieba = require('nodejieba');
-    const fs = require('fs') as typeof import('fs');
-    const official = path.join(dictionaryDir(), 'official.dict.utf8');
-    const userDicts = [official, ...(options.userDictionaries ?? [])].filter((f) => fs.existsSync(f));
-    jieba.load({ userDict: userDicts.join('|') || undefined });
-    return new CachedSegmenter(new JiebaSegmenter(jieba));
+    jieba = require('nodejieba') as NodeJieba;
   } catch (e) {
-    log(`nodejieba could not be loaded (${e instanceof Error ? e.message.split('\n')[0] : e}); using Intl.Segmenter instead.`);
-    return new CachedSegmenter(new IntlSegmenter());
+    return portable(e instanceof Error ? e.message.split('\n')[0] : String(e));
+  }
+  const dir = dictionaryDir();
+  const files = {
+    dict: path.join(dir, DICTIONARY_FILES.main),
+    hmmDict: jieba.DEFAULT_HMM_DICT,
+    official: path.join(dir, DICTIONARY_FILES.official),
+    idfDict: path.join(dir, DICTIONARY_FILES.idfStub),
+    stopWordDict: path.join(dir, DICTIONARY_FILES.stopWordStub),
+  };
+  // The native loader aborts the whole process on a missing or empty file: check first.
+  for (const [name, file] of Object.entries(files)) {
+    let size = 0;
+    try {
+      size = fs.statSync(file).size;
+    } catch {
+      /* missing */
+    }
+    if (size === 0) return portable(`${name} file missing or empty: ${file}`);
+  }
+  try {
+    const user = userDictionaryFile(files.official, options.userDictionaries ?? [], log);
+    jieba.load({ dict: files.dict, hmmDict: files.hmmDict, userDict: user.file, idfDict: files.idfDict, stopWordDict: files.stopWordDict });
+    // The binding itself is loaded by the first call: a missing binary fails here.
+    jieba.cut('讲话稿', false);
+    fallbackLogged = false;
+    return Object.assign(new CachedSegmenter(new JiebaSegmenter(jieba)), { fallback: false, userWords: user.words });
+  } catch (e) {
+    return portable(e instanceof Error ? e.message.split('\n')[0] : String(e));
   }
 }

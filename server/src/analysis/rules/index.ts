@@ -7,15 +7,20 @@ import { numberingRules } from './numbering';
 import { placeholder } from './placeholders';
 import { punctuationRules } from './punctuation';
 import { dateConsistency } from './dates';
+import { repetitionRules, reusedParagraph } from './repetition';
+import { speechTooLong } from './length';
 
 export const RULES: RuleRecord[] = [
   ...structureRules.slice(0, 9),
   strayText,
   ...structureRules.slice(9),
   ...numberingRules,
+  ...repetitionRules,
   placeholder,
   ...punctuationRules,
+  speechTooLong,
   dateConsistency,
+  reusedParagraph,
 ];
 
 export const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
