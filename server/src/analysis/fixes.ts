@@ -15,7 +15,11 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   return out + text.slice(at);
 }
 
-/** Sorted, de-duplicated, non-overlapping edits (two insertions at one point are kept in order). */
+/**
+ * Sorted, de-duplicated, non-overlapping edits. Insertions at one point keep their order, and
+ * insertions at a point may precede one replacement starting there (LSP allows exactly this:
+ * "any number of inserts followed by a single remove or replace edit").
+ */
 export function normaliseEdits(edits: readonly Edit[]): Edit[] {
   const seen = new Set<string>();
   const unique = edits.filter((e) => {
@@ -32,7 +36,6 @@ export function normaliseEdits(edits: readonly Edit[]): Edit[] {
   let lastEnd = -1;
   for (const e of sorted) {
     if (e.start < lastEnd) continue;
-    if (e.start === lastEnd && out.length && out[out.length - 1].start === e.start && e.end > e.start) continue;
     out.push(e);
     lastEnd = e.end;
   }

@@ -39,11 +39,15 @@ export interface Position {
   character: number;
 }
 
-/** Maps offsets to line/column positions by binary search over line starts. */
+/**
+ * Maps offsets to line/column positions by binary search over line starts. Positions are
+ * what an LSP client computes: a leading BOM, kept out of the first line's text, still
+ * counts as a column (vscode-languageserver-textdocument does the same).
+ */
 export class LineIndex {
   private readonly starts: number[];
   constructor(private readonly lines: Line[]) {
-    this.starts = lines.map((l) => l.start);
+    this.starts = lines.map((l, i) => (i === 0 ? 0 : l.start));
   }
   lineAt(offset: number): number {
     let lo = 0;
@@ -58,22 +62,29 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const line = this.lineAt(offset);
     const l = this.lines[line];
-    return { line, character: Math.max(0, Math.min(offset, l.end) - l.start) };
+    return { line, character: Math.max(0, Math.min(offset, l.end) - this.starts[line]) };
   }
   offsetAt(position: Position): number {
-    const l = this.lines[Math.max(0, Math.min(position.line, this.lines.length - 1))];
-    return Math.min(l.start + Math.max(0, position.character), l.end);
+    const line = Math.max(0, Math.min(position.line, this.lines.length - 1));
+    return Math.min(this.starts[line] + Math.max(0, position.character), this.lines[line].end);
   }
 }
 
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
-/** Moves an offset off the middle of a surrogate pair, so a range never splits a character. */
+/**
+ * Moves an offset off the middle of a surrogate pair, so a range never splits a character,
+ * and off the middle of a CRLF, which is one line break to every editor.
+ */
 export function snapOffset(text: string, offset: number, direction: 'back' | 'forward'): number {
   const o = Math.max(0, Math.min(offset, text.length));
-  if (o > 0 && o < text.length && isLowSurrogate(text.charCodeAt(o)) && isHighSurrogate(text.charCodeAt(o - 1))) {
-    return direction === 'back' ? o - 1 : o + 1;
+  if (o > 0 && o < text.length) {
+    const before = text.charCodeAt(o - 1);
+    const at = text.charCodeAt(o);
+    if ((isLowSurrogate(at) && isHighSurrogate(before)) || (before === 13 && at === 10)) {
+      return direction === 'back' ? o - 1 : o + 1;
+    }
   }
   return o;
 }

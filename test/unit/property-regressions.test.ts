@@ -1,0 +1,38 @@
+// Bugs the property tests (property.test.ts) found, each pinned by its shrunk counterexample.
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, applyEdits, normaliseEdits, fixEdits, LineIndex, splitLines } from '../../server/src/analysis';
+
+describe('property-test regressions', () => {
+  it('positions count a BOM as a column, as LSP clients do (it used to shift line 1 by one)', () => {
+    const text = '\ufeff第一、加强领导\n内容。';
+    const index = new LineIndex(splitLines(text));
+    const doc = TextDocument.create('file:///a.speech', 'speech', 1, text);
+    for (let o = 0; o <= text.length; o++) assert.deepEqual(index.positionAt(o), doc.positionAt(o), `offset ${o}`);
+    assert.equal(index.offsetAt({ line: 0, character: 1 }), 1);
+    // The finding on 第一、 is where the client shows 第一、.
+    const d = analyze(text).diagnostics.find((x) => x.rule === 'numbering-orphan' || x.rule === 'numbering-punctuation')!;
+    assert.deepEqual(index.positionAt(d.start), { line: 0, character: 1 });
+  });
+
+  it('no range ends between the CR and the LF of a line break (missing-title on a draft starting with a blank CRLF line)', () => {
+    const text = '\r\n同志们：\r\n今天召开会议，研究工作。\r\n一、成绩\r\n内容。\r\n二、任务\r\n内容。\r\n谢谢大家！';
+    for (const d of analyze(text).diagnostics) {
+      for (const o of [d.start, d.end]) assert.ok(!(text[o - 1] === '\r' && text[o] === '\n'), `${d.rule} [${d.start}, ${d.end}) splits a CRLF`);
+    }
+    assert.ok(analyze(text).diagnostics.some((d) => d.rule === 'missing-title'));
+  });
+
+  it('an insertion and a replacement starting at the same offset are both applied (LSP allows inserts before one replace)', () => {
+    const edits = normaliseEdits([{ start: 0, end: 2, text: '一、' }, { start: 0, end: 0, text: '同志们：\n' }]);
+    assert.deepEqual(edits, [{ start: 0, end: 0, text: '同志们：\n' }, { start: 0, end: 2, text: '一、' }]);
+    assert.equal(applyEdits('一，加强领导。', edits), '同志们：\n一、加强领导。');
+    // Fix-all on a draft whose first line gets both the salutation and a corrected marker.
+    const text = '一，总体要求\n内容很多，要抓好落实。\n二、工作措施\n内容很多，要抓好落实。\n谢谢大家！';
+    const fixed = applyEdits(text, fixEdits(analyze(text).diagnostics));
+    assert.ok(fixed.startsWith('同志们：\n一、总体要求'), fixed);
+    // A watermark line at the top: deleted although the salutation is inserted at its start.
+    const stray = '【范文网】\n经研究，今天召开会议。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！';
+    assert.doesNotMatch(applyEdits(stray, fixEdits(analyze(stray).diagnostics)), /范文网/);
+  });
+});
