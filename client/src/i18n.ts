@@ -5,3 +5,5 @@ import * as vscode from 'vscode';
 export const isEnglish = (): boolean => /^en\b/i.test(vscode.env.language);
 
 export const T = (zh: string, en: string): string => (isEnglish() ? en : zh);
+
+export const locale = (): 'zh' | 'en' => (isEnglish() ? 'en' : 'zh');

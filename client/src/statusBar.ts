@@ -4,51 +4,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REQUESTS, StatsRequest, StatsResponse } from '../../server/src/protocol';
-import { formatDuration } from '../../server/src/analysis/outline';
 import { debounce, isChecked } from './documents';
-import { isEnglish, T } from './i18n';
+import { statusText, statusTooltip } from './format';
+import { locale, T } from './i18n';
 
 export const STATUS_ITEM_ID = 'jianggao.status';
-
-const count = (n: number) => n.toLocaleString('en-US');
-
-/** `约32分钟` for a whole draft (a writer plans in minutes), `1分30秒` for a selection. */
-function draftTime(minutes: number): string {
-  const locale = isEnglish() ? 'en' : 'zh';
-  if (minutes < 1) return formatDuration(minutes, locale);
-  return T(`约${Math.round(minutes)}分钟`, `~${Math.round(minutes)} min`);
-}
-
-export function statusText(s: StatsResponse): string {
-  const locale = isEnglish() ? 'en' : 'zh';
-  let text = T(`讲稿 ${count(s.chars)}字 · ${draftTime(s.minutes)}`, `Speech ${count(s.chars)} chars · ${draftTime(s.minutes)}`);
-  if (s.overTarget) text = `$(warning) ${text}` + T(`（目标${s.targetMinutes}分钟）`, ` (target ${s.targetMinutes} min)`);
-  if (s.selectionChars !== undefined) {
-    const sel = formatDuration(s.selectionMinutes ?? 0, locale);
-    text += T(` ｜ 选中 ${count(s.selectionChars)}字 · ${sel}`, ` | Selection ${count(s.selectionChars)} chars · ${sel}`);
-  }
-  return text;
-}
-
-function tooltip(s: StatsResponse): vscode.MarkdownString {
-  const lines = [
-    T(`**全文** ${count(s.chars)} 字，约 ${formatDuration(s.minutes, 'zh')}`, `**Draft** ${count(s.chars)} characters, about ${formatDuration(s.minutes, 'en')}`),
-  ];
-  if (s.selectionChars !== undefined) {
-    lines.push(T(`**选中** ${count(s.selectionChars)} 字，约 ${formatDuration(s.selectionMinutes ?? 0, 'zh')}`, `**Selection** ${count(s.selectionChars)} characters, about ${formatDuration(s.selectionMinutes ?? 0, 'en')}`));
-  }
-  lines.push(T(`语速 ${s.rate} 字/分钟（设置 \`jianggao.speakingRate\`）`, `Speaking rate ${s.rate} characters a minute (setting \`jianggao.speakingRate\`)`));
-  if (s.targetMinutes > 0) {
-    const over = s.minutes - s.targetMinutes;
-    lines.push(s.overTarget
-      ? T(`目标 ${s.targetMinutes} 分钟，**超出约 ${formatDuration(over, 'zh')}**`, `Target ${s.targetMinutes} min: **about ${formatDuration(over, 'en')} over**`)
-      : T(`目标 ${s.targetMinutes} 分钟以内`, `Target: within ${s.targetMinutes} min`));
-  } else {
-    lines.push(T('未设目标时长（设置 `jianggao.targetMinutes`）', 'No target duration (setting `jianggao.targetMinutes`)'));
-  }
-  lines.push(T('点击查看讲稿结构', 'Click to show the speech structure'));
-  return new vscode.MarkdownString(lines.join('\n\n'));
-}
 
 export function registerStatusBar(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): { refresh(): void } {
   const item = vscode.window.createStatusBarItem(STATUS_ITEM_ID, vscode.StatusBarAlignment.Right, 100);
@@ -83,8 +43,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, getClient: (
       item.hide();
       return;
     }
-    item.text = statusText(stats);
-    item.tooltip = tooltip(stats);
+    item.text = statusText(stats, locale());
+    item.tooltip = new vscode.MarkdownString(statusTooltip(stats, locale()));
     item.backgroundColor = stats.overTarget ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.accessibilityInformation = { label: item.text.replace(/\$\([a-z-]+\)\s*/g, '') };
     item.show();

@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REQUESTS, OutlineItem, OutlineResponse, LspRange } from '../../server/src/protocol';
-import { formatDuration } from '../../server/src/analysis/outline';
 import { debounce, isChecked } from './documents';
-import { isEnglish, T } from './i18n';
+import { lengthOf } from './format';
+import { isEnglish, locale, T } from './i18n';
 import type { SpeechPart } from './snippetNames';
 
 export const STRUCTURE_VIEW_ID = 'jianggao.structure';
@@ -32,9 +32,6 @@ const PART_LABEL: Record<SpeechPart, [string, string]> = {
 };
 /** Outline nodes that are parts of the checklist rather than sections. */
 const NOT_SECTIONS = new Set(['title', 'meta', 'salutation']);
-
-const lengthOf = (chars: number, minutes: number) =>
-  T(`${chars.toLocaleString('en-US')}字 · ${formatDuration(minutes, 'zh')}`, `${chars.toLocaleString('en-US')} chars · ${formatDuration(minutes, 'en')}`);
 
 const toRange = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
@@ -85,7 +82,7 @@ export class StructureProvider implements vscode.TreeDataProvider<Node> {
         const title = node.speech.title || (node.total > 1 ? T(`第${node.index + 1}篇`, `Speech ${node.index + 1}`) : T('（无标题）', '(untitled)'));
         const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `speech-${node.index}`;
-        item.description = lengthOf(node.speech.chars, node.speech.minutes);
+        item.description = lengthOf(node.speech.chars, node.speech.minutes, locale());
         item.iconPath = new vscode.ThemeIcon('book');
         item.tooltip = `${title}\n${item.description}`;
         item.command = revealCommand(uri, node.speech.range.start);
@@ -131,7 +128,7 @@ export class StructureProvider implements vscode.TreeDataProvider<Node> {
         const s = node.item;
         const item = new vscode.TreeItem(s.name || '…', s.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         item.id = `section-${s.range.start.line}-${s.range.start.character}-${s.kind}`;
-        item.description = s.chars ? lengthOf(s.chars, s.minutes) : s.detail;
+        item.description = s.chars ? lengthOf(s.chars, s.minutes, locale()) : s.detail;
         item.tooltip = `${s.name}${s.detail ? `（${s.detail}）` : ''}\n${item.description ?? ''}`;
         item.iconPath = new vscode.ThemeIcon(s.kind === 'heading' ? 'symbol-namespace' : s.kind === 'enum' ? 'symbol-enum-member' : 'symbol-text');
         item.command = revealCommand(uri, s.selectionRange.start, s.selectionRange);

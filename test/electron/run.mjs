@@ -4,7 +4,13 @@
 // VS Code comes from $VSCODE_EXECUTABLE, a usual install location, or a download. When none
 // can be had (no installation and no internet), it says so and exits with code 3: the suite
 // did not run, which is neither a pass nor a test failure. Test failures exit with code 1.
+//
+// `--code-server` runs the same suite in code-server's VS Code instead (browser workbench,
+// Node extension host; installed by scripts/setup-code-server.sh, driven with playwright-core
+// and Debian's chromium). That is VS Code, but not its Electron build: the output says so.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,12 +57,89 @@ async function buildSuite() {
   });
 }
 
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** The suite in code-server: extensionDevelopmentPath/extensionTestsPath go in the URL's payload. */
+async function runInCodeServer() {
+  const dir = process.env.JIANGGAO_CODE_SERVER_DIR || path.join(os.homedir(), '.cache/jianggao/code-server');
+  const entry = path.join(dir, 'node_modules/code-server/out/node/entry.js');
+  const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+  for (const [what, file] of [['code-server (scripts/setup-code-server.sh installs it)', entry], ['chromium', chromiumPath]]) {
+    if (!fs.existsSync(file)) {
+      console.error(`The VS Code test suite did NOT run: ${what} is not at ${file}. This is not a pass (exit code 3).`);
+      process.exit(NOT_RUN);
+    }
+  }
+  const { chromium } = await import('playwright-core');
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'jianggao-suite-'));
+  const data = path.join(base, 'data');
+  const report = path.join(base, 'report.txt');
+  const ws = path.join(base, 'workspace');
+  fs.mkdirSync(path.join(data, 'User'), { recursive: true });
+  // A copy: the suite edits drafts (and reverts them), the fixtures in the repository stay as they are.
+  fs.cpSync(workspace, ws, { recursive: true });
+  fs.writeFileSync(path.join(data, 'User/settings.json'), JSON.stringify({
+    'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'git.enabled': false,
+  }));
+  const port = await freePort();
+  const server = spawn(process.execPath, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', data,
+    '--extensions-dir', path.join(base, 'extensions'), '--disable-telemetry', '--disable-update-check', ws], {
+    detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    // The extension host inherits the server's environment: the suite writes its results here.
+    env: { ...process.env, JIANGGAO_SUITE_REPORT: report },
+  });
+  let browser;
+  try {
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('code-server did not start within 60 s')), 60_000);
+      server.stdout.on('data', (d) => /HTTP server listening/.test(String(d)) && (clearTimeout(timer), resolve()));
+      server.on('exit', (code) => reject(new Error(`code-server exited with code ${code}`)));
+    });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    const page = await browser.newPage();
+    let exited;
+    const exitCode = new Promise((resolve) => (exited = resolve));
+    // The workbench calls this when the extension tests end.
+    await page.exposeFunction('codeAutomationExit', (code) => exited(code));
+    const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', remote(root)],
+      ['extensionTestsPath', remote(path.join(suiteOut, 'index.js'))],
+    ]);
+    console.log(`Running the suite in code-server's VS Code (browser workbench, Node extension host) on port ${port}…`);
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
+    let timer;
+    const code = await Promise.race([exitCode, new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), 10 * 60_000)))]);
+    clearTimeout(timer);
+    if (fs.existsSync(report)) process.stdout.write(fs.readFileSync(report, 'utf8'));
+    if (code === 0 && fs.existsSync(report)) {
+      console.log('The VS Code test suite passed in code-server (VS Code for the browser, not Electron).');
+    } else {
+      console.error(code === 'timeout' ? 'The suite did not finish within 10 minutes.' : `The VS Code test suite failed (exit code ${code}).`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await browser?.close();
+    try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+    fs.rmSync(base, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (!fs.existsSync(path.join(root, 'dist', 'client.js'))) {
     console.error('dist/client.js is missing: run `npm run build` first.');
     process.exit(2);
   }
   await buildSuite();
+  if (process.argv.includes('--code-server')) return runInCodeServer();
 
   let vscodeExecutablePath = localVSCode();
   if (vscodeExecutablePath) {

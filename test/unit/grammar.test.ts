@@ -92,6 +92,9 @@ const DRAFT = [
   /* 20 */ '第二篇：在全市表彰大会上的讲话',
   /* 21 */ '——在全市表彰大会上的致辞',
   /* 22 */ '各位领导、各位来宾、同志们：今天，我们隆重召开表彰大会。',
+  /* 23 */ '尊敬的李明书记，尊敬的各位来宾，女士们、先生们：',
+  /* 24 */ '同志们，【待补充：总结】。让我们为实现目标而努力奋斗！',
+  /* 25 */ '同志们，今天的会议开得很好，我再强调一点：要狠抓落实。',
 ].join('\n');
 
 describe('TextMate grammar (vscode-textmate + oniguruma)', () => {
@@ -131,6 +134,9 @@ describe('TextMate grammar (vscode-textmate + oniguruma)', () => {
     expectPlain(doc, 22, '今天，我们', 'entity.name.tag');
     expectPlain(doc, 15, '各级领导干部要', 'entity.name.tag', 'meta.salutation');
     expectPlain(doc, 17, '同志们', 'entity.name.tag');
+    expectScope(doc, 23, '尊敬的李明书记，尊敬的各位来宾，女士们、先生们', 'entity.name.tag.salutation');
+    expectPlain(doc, 24, '同志们', 'entity.name.tag', 'meta.salutation');
+    expectPlain(doc, 25, '同志们', 'entity.name.tag', 'meta.salutation');
   });
 
   it('scopes each GB/T 9704 heading level: the marker and the heading phrase up to its full stop', () => {

@@ -99,6 +99,15 @@ describe('extension manifest', () => {
     }
   });
 
+  it('has a word pattern that finds Chinese words and pinyin, compiled as VS Code compiles it', () => {
+    // VS Code builds a string wordPattern without flags: `\p{L}` then matches the letter p.
+    // Quick suggestions only start on a word, so with such a pattern no snippet prefix
+    // (称呼, chenghu) ever popped up while typing (seen in code-server).
+    const { wordPattern } = JSON.parse(read(pkg.contributes.languages[0].configuration));
+    const re = typeof wordPattern === 'string' ? new RegExp(wordPattern, 'g') : new RegExp(wordPattern.pattern, `g${wordPattern.flags ?? ''}`);
+    assert.deepEqual('同志们，让我们chenghu团结一心！第2季度'.match(re), ['同志们', '让我们', 'chenghu', '团结一心', '第', '2', '季度']);
+  });
+
   it('runs the VS Code suite apart from npm test', () => {
     assert.match(pkg.scripts['test:electron'], /test\/electron\/run\.mjs/);
     assert.doesNotMatch(pkg.scripts.test, /electron/);

@@ -1,0 +1,37 @@
+// What the status bar and the structure view say about length and speaking time, in Chinese
+// and in English, from the numbers the server sends (jianggao/stats).
+import assert from 'node:assert/strict';
+import { statusText, statusTooltip, lengthOf, draftTime } from '../../client/src/format';
+import type { StatsResponse } from '../../server/src/protocol';
+
+const stats = (over: Partial<StatsResponse> = {}): StatsResponse => ({
+  chars: 6520, minutes: 6520 / 200, rate: 200, targetMinutes: 0, overTarget: false, ...over,
+});
+
+describe('status bar and structure view text', () => {
+  it('reads the draft as characters and whole minutes', () => {
+    assert.equal(statusText(stats(), 'zh'), '讲稿 6,520字 · 约33分钟');
+    assert.equal(statusText(stats(), 'en'), 'Speech 6,520 chars · ~33 min');
+    assert.equal(statusText(stats({ chars: 150, minutes: 0.75 }), 'zh'), '讲稿 150字 · 45秒');
+  });
+
+  it('adds the selection in minutes and seconds', () => {
+    const s = stats({ selectionChars: 300, selectionMinutes: 1.5 });
+    assert.equal(statusText(s, 'zh'), '讲稿 6,520字 · 约33分钟 ｜ 选中 300字 · 1分30秒');
+    assert.equal(statusText(s, 'en'), 'Speech 6,520 chars · ~33 min | Selection 300 chars · 1 min 30 s');
+  });
+
+  it('warns when the draft runs over the target, and says by how much', () => {
+    const s = stats({ targetMinutes: 20, overTarget: true });
+    assert.equal(statusText(s, 'zh'), '$(warning) 讲稿 6,520字 · 约33分钟（目标20分钟）');
+    assert.match(statusTooltip(s, 'zh'), /目标 20 分钟，\*\*超出约 12分36秒\*\*/);
+    assert.match(statusTooltip(stats({ targetMinutes: 40 }), 'en'), /Target: within 40 min/);
+    assert.match(statusTooltip(stats(), 'zh'), /语速 200 字\/分钟/);
+  });
+
+  it('gives each section its length and time', () => {
+    assert.equal(lengthOf(2100, 10.5, 'zh'), '2,100字 · 10分30秒');
+    assert.equal(lengthOf(2100, 10.5, 'en'), '2,100 chars · 10 min 30 s');
+    assert.equal(draftTime(20, 'zh'), '约20分钟');
+  });
+});
