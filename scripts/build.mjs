@@ -8,6 +8,10 @@ import fs from 'node:fs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// --outdir DIR builds elsewhere than dist/ (scripts/package.mjs stages the .vsix apart).
+const outdirAt = process.argv.indexOf('--outdir');
+const outdir = outdirAt > 0 ? path.resolve(process.argv[outdirAt + 1]) : path.join(root, 'dist');
+const at = (e) => ({ ...common, ...e, outfile: path.join(outdir, path.basename(e.outfile)) });
 
 const common = {
   bundle: true,
@@ -29,11 +33,11 @@ const entries = [
   { entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },
 ];
 
-fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
+fs.mkdirSync(outdir, { recursive: true });
 if (watch) {
-  for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
+  for (const e of entries) (await esbuild.context(at(e))).watch();
 } else {
   const t0 = Date.now();
-  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
-  console.log(`built ${entries.length} bundles into dist/ in ${Date.now() - t0} ms`);
+  await Promise.all(entries.map((e) => esbuild.build(at(e))));
+  console.log(`built ${entries.length} bundles into ${path.relative(root, outdir) || '.'}/ in ${Date.now() - t0} ms`);
 }
