@@ -267,15 +267,6 @@ function structuralFindings(text: string) {
 
 const names = Object.keys(SNIPPETS);
 
-// Checker/checklist behaviour found wrong by these tests and reported to the lead; the tests
-// stay as they are and show as pending (not passing) until the analysis library is fixed.
-const CEREMONIAL_BODY = 'checklistOf() marks the body missing in a ceremonial speech without numbered items, which missing-body rightly accepts';
-const CHECKLIST_PENDING: Record<string, string> = {
-  '讲稿骨架：开幕词': CEREMONIAL_BODY,
-  '讲稿骨架：闭幕词': CEREMONIAL_BODY,
-  '讲稿骨架：致辞': CEREMONIAL_BODY,
-};
-const ASPECT_INLINE = 'numbering-orphan fires on an inline “一方面，……；另一方面，……” (另一方面 is not recognised inside a paragraph)';
 const skeletons = names.filter((n) => n.startsWith(SKELETON_PREFIX));
 
 describe('snippets', () => {
@@ -319,8 +310,7 @@ describe('snippets', () => {
         const text = filled(name);
         assert.deepEqual(structuralFindings(text), [], text);
       });
-      const pending = CHECKLIST_PENDING[name];
-      (pending ? it.skip : it)(`filled in, the checklist of the structure view shows all five parts${pending ? ` (pending: ${pending})` : ''}`, () => {
+      it('filled in, the checklist of the structure view shows all five parts', () => {
         const text = filled(name);
         const [speech, ...more] = checklistOf(analyze(text).model);
         assert.equal(more.length, 0);
@@ -365,7 +355,7 @@ describe('snippets', () => {
     assert.deepEqual(structuralFindings(draft), [], draft);
   });
 
-  it.skip(`the inline 一方面…另一方面… snippet raises no numbering finding (pending: ${ASPECT_INLINE})`, () => {
+  it('the inline 一方面…另一方面… snippet raises no numbering finding', () => {
     const draft = ['在全市安全生产工作会议上的讲话', '同志们：', '下面，我讲两点意见。', '一、统一思想认识', `抓好这项工作，要把握好两个方面。${filled('一方面…另一方面…')}`, '二、狠抓工作落实', '各级要狠抓落实。', '同志们，让我们共同努力！'].join('\n');
     assert.deepEqual(structuralFindings(draft), [], draft);
   });
