@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, applyEdits, normaliseEdits, fixEdits, LineIndex, splitLines } from '../../server/src/analysis';
+import { IntlSegmenter } from '../../server/src/segmentation';
+import { testWords } from '../helpers/words';
 
 describe('property-test regressions', () => {
   it('positions count a BOM as a column, as LSP clients do (it used to shift line 1 by one)', () => {
@@ -34,5 +36,17 @@ describe('property-test regressions', () => {
     // A watermark line at the top: deleted although the salutation is inserted at its start.
     const stray = '【范文网】\n经研究，今天召开会议。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！';
     assert.doesNotMatch(applyEdits(stray, fixEdits(analyze(stray).diagnostics)), /范文网/);
+  });
+
+  it('lone surrogates are words of their own and the rest is still cut by jieba (the whole text used to go to Intl.Segmenter, quadratic on long lines)', () => {
+    const text = '群团组织\udc00加强工作作风建设\ud800';
+    assert.deepEqual(testWords().cut(text), ['群团组织', '\udc00', '加强', '工作', '作风建设', '\ud800']);
+  });
+
+  it('Intl.Segmenter (the fallback engine) gets long runs without sentence punctuation in pieces, never splitting a surrogate pair', () => {
+    const text = '在全市经济工作会议上😀'.repeat(500);
+    const words = new IntlSegmenter().cut(text);
+    assert.equal(words.join(''), text);
+    assert.ok(words.every((w) => !/^[\udc00-\udfff]/.test(w) && !/[\ud800-\udbff]$/.test(w)), 'a word starts or ends inside a surrogate pair');
   });
 });

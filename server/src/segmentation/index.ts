@@ -64,9 +64,15 @@ export class IntlSegmenter implements WordSegmenter {
   private readonly seg = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
   cut(text: string): string[] {
     const out: string[] = [];
-    // Per sentence: Intl.Segmenter is slow on long strings in Node 20.
+    // Per sentence: Intl.Segmenter is slow (quadratic) on long strings in Node 20. A run
+    // without sentence punctuation is cut into pieces of at most SEGMENT_PIECE characters.
     for (const sentence of text.split(/(?<=[。！？；!?;\n])/)) {
-      for (const s of this.seg.segment(sentence)) out.push(s.segment);
+      for (let at = 0; at < sentence.length; at += SEGMENT_PIECE) {
+        let end = Math.min(sentence.length, at + SEGMENT_PIECE);
+        if (end < sentence.length && /[\uD800-\uDBFF]/.test(sentence[end - 1])) end--;
+        for (const s of this.seg.segment(sentence.slice(at, end))) out.push(s.segment);
+        at = end - SEGMENT_PIECE;
+      }
     }
     return out;
   }
@@ -80,6 +86,9 @@ interface NodeJieba {
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Longest piece handed to Intl.Segmenter at once. */
+const SEGMENT_PIECE = 2000;
 
 class JiebaSegmenter implements WordSegmenter {
   readonly name = 'nodejieba';
@@ -88,10 +97,20 @@ class JiebaSegmenter implements WordSegmenter {
   cut(text: string): string[] {
     // No HMM: it glues runs of unknown single characters into new "words", and a slip like
     // 要要 must stay two words. The dictionaries know the vocabulary.
-    const words = this.jieba.cut(text, false);
-    // The binding goes through UTF-8: a lone surrogate comes back as U+FFFD. Words must
-    // give back the text exactly (rules map them to offsets), so such text is cut portably.
-    if (SURROGATE.test(text) && words.join('') !== text) return this.portable.cut(text);
+    if (!SURROGATE.test(text)) return this.jieba.cut(text, false);
+    // The binding goes through UTF-8: a lone surrogate would come back as U+FFFD, and words
+    // must give back the text exactly (rules map them to offsets). Each lone surrogate is a
+    // word of its own; the text between them goes to jieba (linear, unlike cutting it all
+    // with Intl.Segmenter, which took seconds on a line of 80,000 such characters).
+    let words: string[] = [];
+    let at = 0;
+    for (const m of text.matchAll(LONE_SURROGATE)) {
+      if (m.index! > at) words = words.concat(this.jieba.cut(text.slice(at, m.index), false));
+      words.push(m[0]);
+      at = m.index! + 1;
+    }
+    if (at < text.length) words = words.concat(this.jieba.cut(text.slice(at), false));
+    if (words.join('') !== text) return this.portable.cut(text);
     return words;
   }
 }
