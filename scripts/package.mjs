@@ -1,7 +1,9 @@
 // Makes the .vsix: production bundles, then @vscode/vsce with the allowlist in .vscodeignore,
-// plus the dictionaries that the bundled server really reads. Which dictionaries
-// those are is not written down anywhere: the production server is started over stdio with
-// a hook on nodejieba's native `load`, and the files it is handed are what gets packaged.
+// plus the dictionaries that the bundled server really reads. Which dictionaries those are is
+// not written down anywhere: the production server is started over stdio, with hooks on its
+// file reads and on nodejieba's native `load`, and checks a draft; the files it read from
+// server/dict and nodejieba's dictionaries are what gets packaged. Everything is staged in a
+// temporary copy, so the working tree's dist/ stays the development build.
 // The finished package is then checked: nothing but run-time files in it, everything the
 // manifest and the bundles reference present, and its own server (unpacked) loads the
 // native segmenter from inside the package and publishes diagnostics.
