@@ -56,10 +56,33 @@ interface CachedAnalysis {
 
 const analyses = new Map<string, CachedAnalysis>();
 const timers = new Map<string, NodeJS.Timeout>();
+/** The size cap in force for each open document (jianggao.maxFileSize), read when it was last validated. */
+const sizeCaps = new Map<string, number>();
 /** Rules that threw on a document: switched off for it (one log line), the rest still run. */
 const brokenRules = new Map<string, Set<string>>();
 
 const log = (message: string) => connection.console.log(`[jianggao] ${message}`);
+/** For what validation finds again on every edit (a refused dictionary): said once. */
+const logged = new Set<string>();
+const logOnce = (message: string) => {
+  if (logged.has(message)) return;
+  logged.add(message);
+  log(message);
+};
+
+// A test hook, inert unless JIANGGAO_TEST_FAULT is set (test/lsp/robustness.test.ts sets it):
+// `throw:<rule>` makes a rule throw, `slow:<rule>:<ms>` makes it busy for that long, to show a
+// failing rule is switched off alone and that results older than the document are dropped.
+const fault = /^(throw|slow):([a-z-]+)(?::(\d+))?$/.exec(process.env.JIANGGAO_TEST_FAULT ?? '');
+const faulty = fault && RULE_BY_ID.get(fault[2]);
+if (fault && faulty) {
+  const check = faulty.check;
+  faulty.check = (ctx) => {
+    if (fault[1] === 'throw') throw new Error(`injected failure (JIANGGAO_TEST_FAULT=${fault[0]})`);
+    for (const until = Date.now() + Number(fault[3] ?? 0); Date.now() < until;);
+    return check(ctx);
+  };
+}
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as ClientInitOptions;
@@ -141,20 +164,46 @@ async function editorSettings(uri: string): Promise<Record<string, unknown>> {
   }
 }
 
-function insideWorkspace(file: string): boolean {
+/** Whether `file` lies in `dir` (or is it), by path: the separator counts (ws2 is not in ws). */
+function contains(dir: string, file: string): boolean {
+  const d = path.resolve(dir);
   const f = path.resolve(file);
-  return workspaceFolders.some((w) => f === w || f.startsWith(w.endsWith(path.sep) ? w : w + path.sep));
+  return f === d || f.startsWith(d.endsWith(path.sep) ? d : d + path.sep);
+}
+
+/** The path with every symlink resolved (as the file system will open it); as given when it does not exist. */
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/**
+ * Whether a file the server would read lies in a workspace folder, symlinks resolved on both
+ * sides: ws/link.dict → ~/secret is outside, however its path reads (and so is ws/../x).
+ */
+function insideWorkspace(file: string): boolean {
+  const real = realPath(file);
+  return workspaceFolders.some((w) => contains(realPath(w), real));
 }
 
 function findWorkspaceConfig(docPath: string | undefined): string | undefined {
   if (!docPath) return undefined;
-  let dir = path.dirname(docPath);
-  const root = workspaceFolders.find((w) => insideWorkspace(docPath) && docPath.startsWith(w));
+  const root = workspaceFolders.find((w) => contains(w, docPath));
+  // Outside the workspace folders an untrusted window reads no configuration at all.
+  if (root === undefined && !trusted) return undefined;
+  let dir = path.dirname(path.resolve(docPath));
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE);
-    // Outside the workspace (or in an untrusted one) the server never reads configs from above it.
-    if (root === undefined && !trusted) return undefined;
-    if (fs.existsSync(candidate)) return candidate;
+    if (fs.existsSync(candidate)) {
+      // Untrusted: a .jianggao.json that is a symlink to a file outside the workspace is not read.
+      if (trusted || insideWorkspace(candidate)) return candidate;
+      logOnce(`ignoring ${candidate}: it leads outside the untrusted workspace (${realPath(candidate)})`);
+      return undefined;
+    }
+    // Inside the workspace the search stops at its folder: nothing above it is read.
     if (root !== undefined && path.resolve(dir) === path.resolve(root)) return undefined;
     const up = path.dirname(dir);
     if (up === dir) return undefined;
@@ -194,11 +243,11 @@ function acceptDictionaries(paths: string[], base: string | undefined): string[]
   for (const p of paths) {
     const abs = path.resolve(base ?? workspaceFolders[0] ?? process.cwd(), p);
     if (!trusted && !insideWorkspace(abs)) {
-      log(`ignoring dictionary outside the untrusted workspace: ${abs}`);
+      logOnce(`ignoring dictionary outside the untrusted workspace: ${abs}${realPath(abs) !== abs ? ` (→ ${realPath(abs)})` : ''}`);
       continue;
     }
     if (!fs.existsSync(abs)) {
-      log(`dictionary not found: ${abs}`);
+      logOnce(`dictionary not found: ${abs}`);
       continue;
     }
     out.push(abs);
@@ -231,6 +280,7 @@ documents.onDidClose((e) => {
   timers.delete(e.document.uri);
   analyses.delete(e.document.uri);
   brokenRules.delete(e.document.uri);
+  sizeCaps.delete(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   // Unsaved edits are gone: the file on disk stands for it again.
   const file = uriToPath(e.document.uri);
@@ -251,6 +301,7 @@ async function validate(uri: string): Promise<void> {
   const dicts = acceptDictionaries(resolved.dictionaries, sources.length > 1 ? path.dirname(sources[1].name) : undefined);
   useDictionaries(dicts);
   const bytes = Buffer.byteLength(text, 'utf8');
+  sizeCaps.set(uri, settings.maxFileSize);
   if (bytes > settings.maxFileSize) {
     analyses.delete(uri);
     connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(bytes, settings.maxFileSize)] });
@@ -268,6 +319,9 @@ async function validate(uri: string): Promise<void> {
     brokenRules.get(uri)!.add(e.rule);
     log(`rule ${e.rule} failed on ${uri} and is switched off for this document: ${e.error}`);
   }
+  // The analysis ran synchronously: changes that arrived meanwhile are still queued. Let them
+  // in, then publish only if this is still the newest version.
+  await pendingMessagesIn();
   if (documents.get(uri)?.version !== version) return;
   const lineIndex = result.model.lineIndex;
   analyses.set(uri, { version, result, options, lineIndex, sources });
@@ -290,16 +344,27 @@ function reportConfigProblems(sources: CachedAnalysis['sources']): void {
   }
 }
 
+/**
+ * Resolves once messages that arrived during a synchronous stretch are dispatched: the reader
+ * queues them from the poll phase and vscode-jsonrpc dispatches one per setImmediate.
+ */
+function pendingMessagesIn(rounds = 4): Promise<void> {
+  return new Promise((resolve) => {
+    const next = (n: number) => (n === 0 ? resolve() : setImmediate(() => next(n - 1)));
+    next(rounds);
+  });
+}
+
 function tooLargeDiagnostic(bytes: number, cap: number): LspDiagnostic {
-  const mb = (n: number) => (n / 1048576).toFixed(1);
+  const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
   return {
     range: Range.create(0, 0, 0, 1),
     severity: DiagnosticSeverity.Information,
     source: 'jianggao',
     code: 'file-too-large',
     message: locale === 'en'
-      ? `This file is ${mb(bytes)} MB, over the ${mb(cap)} MB limit (jianggao.maxFileSize): it is not checked. Split the draft or raise the limit.`
-      : `文件大小 ${mb(bytes)} MB，超过 ${mb(cap)} MB 的上限（jianggao.maxFileSize），未做检查：请拆分文稿或调高上限。`,
+      ? `This file is ${size(bytes)}, over the ${size(cap)} limit (jianggao.maxFileSize): it is not checked. Split the draft or raise the limit.`
+      : `文件大小 ${size(bytes)}，超过 ${size(cap)} 的上限（jianggao.maxFileSize），未做检查：请拆分文稿或调高上限。`,
   };
 }
 
@@ -350,7 +415,8 @@ function modelFor(uri: string) {
   const f = fresh(uri);
   if (f) return { doc, model: f.analysis.result.model, options: f.analysis.options };
   const text = doc.getText();
-  if (Buffer.byteLength(text, 'utf8') > DEFAULT_MAX_FILE_SIZE * 4) return undefined;
+  // Over the size cap a document is not parsed for symbols, folding or the outline either.
+  if (Buffer.byteLength(text, 'utf8') > (sizeCaps.get(uri) ?? DEFAULT_MAX_FILE_SIZE)) return undefined;
   const result = analyze(text, { only: new Set() });
   return { doc, model: result.model, options: analyses.get(uri)?.options ?? resolveOptions([], new Set(), locale).options };
 }
@@ -550,7 +616,7 @@ connection.onExecuteCommand(async (params) => {
 async function disableRule(uri: string, rule: string): Promise<boolean> {
   if (!RULE_BY_ID.has(rule)) return false;
   const docPath = uriToPath(uri);
-  const folder = workspaceFolders.find((w) => docPath && docPath.startsWith(w)) ?? (docPath ? path.dirname(docPath) : undefined);
+  const folder = workspaceFolders.find((w) => docPath && contains(w, docPath)) ?? (docPath ? path.dirname(docPath) : undefined);
   if (!folder) return false;
   const file = findWorkspaceConfig(docPath) ?? path.join(folder, CONFIG_FILE);
   let config: UserConfig = {};
