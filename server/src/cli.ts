@@ -12,8 +12,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyze, RULES, Diagnostic, Locale, AnalysisOptions, WordSegmenter, ParagraphCorpus } from './analysis';
 import { outlineOf, OutlineNode, minutesOf, renderOutline } from './analysis/outline';
-import { readDraft, collectFiles, DraftRead } from './files';
-import { loadConfigFor, ConfigSource } from './config';
+import { readDraft, collectFiles, DraftRead, DEFAULT_MAX_FILE_SIZE } from './files';
+import { loadConfigFor, findConfigFile, readConfigFile } from './config';
 import { loadSegmenter } from './segmentation';
 import { toSarif } from './sarif';
 
@@ -77,7 +77,7 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
   try {
     args = parseArgs(argv);
   } catch (e) {
-    err.write(`jianggao: ${(e as Error).message}\n${'Try `jianggao --help`.'}\n`);
+    err.write(`jianggao: ${(e as Error).message} (see jianggao --help)\n`);
     return 2;
   }
   if (args.version) {
@@ -97,7 +97,7 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
       case 'rules':
         return rules(args, out);
       default:
-        err.write(`jianggao: unknown command "${args.command}" (check, outline, rules)\n`);
+        err.write(`jianggao: unknown command "${args.command}" (check, outline, rules; see jianggao --help)\n`);
         return 2;
     }
   } catch (e) {
@@ -106,6 +106,34 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
       return 2;
     }
     throw e;
+  }
+}
+
+/** Configuration per draft, read once per config file; a broken one is reported once and its drafts skipped. */
+class Configs {
+  private failed = new Map<string, string>();
+  constructor(private readonly explicit: string | undefined, private readonly lang: Locale, private readonly err: NodeJS.WritableStream) {}
+  /** The explicit --config must be usable before anything is checked. */
+  checkExplicit(): void {
+    if (this.explicit === undefined) return;
+    try {
+      readConfigFile(this.explicit);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  for(file: string): ReturnType<typeof loadConfigFor> | { error: string } {
+    const configFile = this.explicit ?? findConfigFile(file);
+    const failure = configFile && this.failed.get(configFile);
+    if (failure) return { error: failure };
+    try {
+      return loadConfigFor(file, this.explicit, this.lang);
+    } catch (e) {
+      const message = (e as Error).message.split('\n')[0];
+      this.failed.set(configFile ?? '', message);
+      this.err.write(`jianggao: ${message}\n`);
+      return { error: message };
+    }
   }
 }
 
@@ -119,42 +147,58 @@ interface FileResult {
 function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
   if (!['text', 'json', 'sarif'].includes(args.format)) throw new UsageError(`--format must be text, json or sarif, not "${args.format}"`);
   if (args.files.length === 0) throw new UsageError('check needs at least one file or directory');
+  const configs = new Configs(args.config, args.lang, err);
+  configs.checkExplicit();
   const { files, problems } = collectFiles(args.files);
-  for (const p of problems) err.write(`jianggao: ${p}\n`);
+  // Every file that is not checked is said, one line each, and listed in SARIF output.
+  const skipped: string[] = [];
+  const skip = (line: string) => {
+    skipped.push(line);
+    err.write(`jianggao: ${line}\n`);
+  };
+  problems.forEach(skip);
   const results: FileResult[] = [];
-  let unreadable = problems.length;
   let segmenter: WordSegmenter | undefined;
   const segmenterFor = (dicts: string[]) => (segmenter ??= loadSegmenter({ userDictionaries: dicts, log: (m) => err.write(`jianggao: ${m}\n`) }));
   // Every file is read first: each is checked against the others' paragraphs (reused-paragraph).
-  const drafts: Array<{ file: string; read: DraftRead & { ok: true } }> = [];
+  const drafts: Array<{ file: string; read: DraftRead & { ok: true }; config: ReturnType<typeof loadConfigFor> }> = [];
   for (const file of files) {
-    const read = readDraft(file);
+    const config = configs.for(file);
+    if ('error' in config) {
+      skip(`${file}: not checked, its configuration is invalid`);
+      continue;
+    }
+    const read = readDraft(file, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (!read.ok) {
-      err.write(`jianggao: ${file}: ${read.reason}\n`);
-      unreadable++;
+      skip(`${file}: ${read.reason}`);
       continue;
     }
     if (read.note) err.write(`jianggao: ${file}: ${read.note}\n`);
-    drafts.push({ file, read });
+    drafts.push({ file, read, config });
   }
   const corpus = new ParagraphCorpus();
   if (drafts.length > 1) for (const d of drafts) corpus.set(d.file, d.read.text);
-  for (const { file, read } of drafts) {
-    let config: { options: AnalysisOptions; dictionaries: string[]; sources: ConfigSource[] };
-    try {
-      config = loadConfigFor(file, args.config, args.lang);
-    } catch (e) {
-      err.write(`jianggao: ${(e as Error).message}\n`);
-      return 2;
+  const reportedProblems = new Set<string>();
+  for (const { file, read, config } of drafts) {
+    for (const s of config.sources) {
+      for (const p of s.problems) {
+        const line = `${s.file}: ${p.key}: ${p.message}`;
+        if (!reportedProblems.has(line)) err.write(`jianggao: ${line}\n`);
+        reportedProblems.add(line);
+      }
     }
-    for (const s of config.sources) for (const p of s.problems) err.write(`jianggao: ${s.file}: ${p.key}: ${p.message}\n`);
-    const otherDocuments = drafts.length > 1 ? { corpus, self: file } : undefined;
-    const result = analyze(read.text, { options: config.options, words: segmenterFor(config.dictionaries), otherDocuments });
-    for (const e of result.ruleErrors) err.write(`jianggao: ${file}: rule ${e.rule} failed and was skipped: ${e.error}\n`);
-    results.push({ file, diagnostics: result.diagnostics, read, lineIndex: result.model.lineIndex });
+    try {
+      const otherDocuments = drafts.length > 1 ? { corpus, self: file } : undefined;
+      const result = analyze(read.text, { options: config.options, words: segmenterFor(config.dictionaries), otherDocuments });
+      for (const e of result.ruleErrors) err.write(`jianggao: ${file}: rule ${e.rule} failed and was skipped: ${e.error}\n`);
+      results.push({ file, diagnostics: result.diagnostics, read, lineIndex: result.model.lineIndex });
+    } catch (e) {
+      // A bug of ours must not cost the other files their check.
+      skip(`${file}: internal error, not checked (${(e as Error).message.split('\n')[0]})`);
+    }
   }
-  if (results.length === 0 && (unreadable > 0 || files.length === 0)) {
-    if (files.length === 0 && unreadable === 0) err.write('jianggao: no speech files found\n');
+  if (results.length === 0) {
+    if (skipped.length === 0) err.write('jianggao: no speech files found\n');
     return 2;
   }
   const position = (r: FileResult, offset: number) => r.lineIndex.positionAt(offset);
@@ -169,7 +213,7 @@ function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStrea
     }));
     out.write(JSON.stringify(json, null, 2) + '\n');
   } else if (args.format === 'sarif') {
-    out.write(JSON.stringify(toSarif(results.map((r) => ({ file: r.file, diagnostics: r.diagnostics, positionAt: (o: number) => position(r, o) })), args.lang, VERSION), null, 2) + '\n');
+    out.write(JSON.stringify(toSarif(results.map((r) => ({ file: r.file, diagnostics: r.diagnostics, positionAt: (o: number) => position(r, o) })), args.lang, VERSION, skipped), null, 2) + '\n');
   } else {
     let count = 0;
     for (const r of results) {
@@ -193,12 +237,15 @@ function outline(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStr
   if (!['text', 'json', 'markdown'].includes(args.format)) throw new UsageError(`--format must be text, json or markdown, not "${args.format}"`);
   if (args.files.length !== 1) throw new UsageError('outline takes exactly one file');
   const file = args.files[0];
-  const read = readDraft(file);
+  const configs = new Configs(args.config, args.lang, err);
+  configs.checkExplicit();
+  const config = configs.for(file);
+  if ('error' in config) return 2;
+  const read = readDraft(file, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   if (!read.ok) {
     err.write(`jianggao: ${file}: ${read.reason}\n`);
     return 2;
   }
-  const config = loadConfigFor(file, args.config, args.lang);
   const result = analyze(read.text, { options: { ...config.options, rules: Object.fromEntries(RULES.map((r) => [r.id, 'off'])) } });
   const nodes = outlineOf(result.model, args.lang);
   const rate = config.options.speakingRate;
@@ -224,13 +271,16 @@ function rules(args: Args, out: NodeJS.WritableStream): number {
   return 0;
 }
 
-if (require.main === module) {
-  // A closed pipe (jianggao check … | head) is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
+/** Runs the CLI as a process: bin/jianggao.js and `node dist/cli.js` both come here. */
+export function run(argv: string[]): void {
+  // A closed pipe (jianggao check … | head) is not an error: stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 2));
   try {
-    process.exitCode = main(process.argv.slice(2));
+    process.exitCode = main(argv);
   } catch (e) {
-    process.stderr.write(`jianggao: internal error: ${(e as Error).message}\n`);
+    process.stderr.write(`jianggao: internal error: ${(e as Error).message.split('\n')[0]}\n`);
     process.exitCode = 2;
   }
 }
+
+if (require.main === module) run(process.argv.slice(2));

@@ -47,7 +47,7 @@ const cache = new Map<string, UserConfig>();
 
 export function loadConfigFor(
   file: string, explicit: string | undefined, locale: Locale,
-): { options: AnalysisOptions; dictionaries: string[]; sources: ConfigSource[] } {
+): { options: AnalysisOptions; dictionaries: string[]; sources: ConfigSource[]; maxFileSize?: number; configFile?: string } {
   const configFile = explicit ?? findConfigFile(file);
   let user: UserConfig | undefined;
   if (configFile) {
@@ -57,11 +57,13 @@ export function loadConfigFor(
       cache.set(configFile, user);
     }
   }
-  const { options, problems, dictionaries } = resolveOptions([user], new Set(RULE_BY_ID.keys()), locale);
+  const { options, problems, dictionaries, maxFileSize } = resolveOptions([user], new Set(RULE_BY_ID.keys()), locale);
   const base = configFile ? path.dirname(path.resolve(configFile)) : process.cwd();
   return {
     options,
     dictionaries: dictionaries.map((d) => path.resolve(base, d)),
     sources: configFile ? [{ file: configFile, problems }] : [],
+    maxFileSize,
+    configFile,
   };
 }

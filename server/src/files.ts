@@ -1,19 +1,30 @@
-// Reading drafts from disk for the CLI: what is a speech file, what is text, which encoding.
-// Every failure becomes a one-line reason; nothing here throws on bad input.
+// Reading drafts from disk (the CLI, the workspace check, the workspace index): which files are
+// speeches, what is text, which encoding. Every failure becomes a one-line reason; nothing
+// here throws on bad input, and nothing is read that is not a regular file of a sane size.
 
 import * as fs from 'fs';
 import * as path from 'path';
 
 export const SPEECH_FILE = /\.speech(\.txt|\.md)?$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
+const MAX_DEPTH = 20;
 
 export type DraftRead =
   | { ok: true; text: string; encoding: string; note?: string }
   | { ok: false; reason: string };
 
-/** Largest file the CLI reads (bigger ones are reported, not loaded). */
-export const MAX_CLI_BYTES = 64 * 1024 * 1024;
+/** Size cap when no configuration sets one: the editor's jianggao.maxFileSize default. */
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
+const errno = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+
+export const formatSize = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : n >= 10240 ? `${Math.round(n / 1024)} KB` : `${n} bytes`);
+
+/**
+ * Files named on the command line, directories searched for speech files (*.speech,
+ * *.speech.txt, *.speech.md; hidden and build directories skipped; symlinked files followed,
+ * symlinked directories not, so a loop cannot trap the walk). Problems come back as lines.
+ */
 export function collectFiles(inputs: string[]): { files: string[]; problems: string[] } {
   const files: string[] = [];
   const problems: string[] = [];
@@ -22,7 +33,7 @@ export function collectFiles(inputs: string[]): { files: string[]; problems: str
     try {
       st = fs.statSync(input);
     } catch (e) {
-      problems.push(`${input}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
+      problems.push(`${input}: ${errno(e) === 'ENOENT' ? 'no such file or directory' : `cannot read (${errno(e)})`}`);
       continue;
     }
     if (st.isDirectory()) {
@@ -32,65 +43,121 @@ export function collectFiles(inputs: string[]): { files: string[]; problems: str
       files.push(...found.sort());
     } else files.push(input);
   }
-  return { files, problems };
+  return { files: [...new Set(files)], problems };
 }
 
 function walk(dir: string, out: string[], problems: string[], depth: number): void {
-  if (depth > 20) return;
+  if (depth > MAX_DEPTH) {
+    problems.push(`${dir}: nested more than ${MAX_DEPTH} directories deep, not searched`);
+    return;
+  }
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    problems.push(`${dir}: cannot read directory (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    problems.push(`${dir}: cannot read directory (${errno(e)})`);
     return;
   }
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out, problems, depth + 1);
-    } else if (e.isFile() && SPEECH_FILE.test(e.name)) out.push(p);
+    } else if (SPEECH_FILE.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(p)))) out.push(p);
   }
 }
 
-export function readDraft(file: string): DraftRead {
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a draft: only a regular file, only up to `maxBytes` (larger ones are reported, not loaded). */
+export function readDraft(file: string, maxBytes = DEFAULT_MAX_FILE_SIZE): DraftRead {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
   } catch (e) {
-    return { ok: false, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read (${(e as Error).message})` };
+    return { ok: false, reason: errno(e) === 'ENOENT' ? 'no such file' : `cannot read (${errno(e)})` };
   }
   if (st.isDirectory()) return { ok: false, reason: 'is a directory' };
-  if (!st.isFile()) return { ok: false, reason: 'not a regular file' };
-  if (st.size > MAX_CLI_BYTES) return { ok: false, reason: `too large (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_CLI_BYTES / 1048576} MB)` };
+  // A FIFO, a device or a socket would block or never end.
+  if (!st.isFile()) return { ok: false, reason: 'not a regular file (skipped)' };
+  if (st.size > maxBytes) return { ok: false, reason: `${formatSize(st.size)}, over the ${formatSize(maxBytes)} limit (maxFileSize in .jianggao.json): not checked` };
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    return { ok: false, reason: `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    return { ok: false, reason: `cannot read (${errno(e)})` };
   }
   return decodeDraft(buf);
 }
 
-/** Bytes → text: UTF-8 (with or without BOM), UTF-16 with a BOM, GB18030/GBK; binary refused. */
+/**
+ * Bytes → text: UTF-8 (with or without a BOM), UTF-16 (with a BOM, or recognisably without
+ * one), GB18030/GBK (old Windows drafts). Refused with a reason: binary files, UTF-8 with
+ * broken bytes (the place is named), and bytes that are none of these.
+ */
 export function decodeDraft(buf: Buffer): DraftRead {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(buf), encoding: 'utf-16le', note: 'decoded as UTF-16LE' };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(buf), encoding: 'utf-16be', note: 'decoded as UTF-16BE' };
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+    return decodeUtf16(buf, buf[0] === 0xff ? 'utf-16le' : 'utf-16be', 'with a BOM');
+  }
+  const utf16 = utf16WithoutBom(buf);
+  if (utf16) {
+    const read = decodeUtf16(buf, utf16, 'without a BOM');
+    if (read.ok && mostlyText(read.text)) return read;
+  }
   if (looksBinary(buf)) return { ok: false, reason: 'a binary file, not text (skipped)' };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
   } catch {
-    // Not UTF-8: old drafts are often GBK/GB18030 (Windows Chinese). Accept that decoding only
-    // when it yields mostly Chinese text, otherwise the bytes are something else.
-    try {
-      const text = new TextDecoder('gb18030', { fatal: true }).decode(buf);
-      const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
-      const nonAscii = (text.match(/[^\x00-\x7f]/g) ?? []).length;
-      if (nonAscii > 0 && han / nonAscii > 0.6) return { ok: true, text, encoding: 'gb18030', note: 'not UTF-8; decoded as GB18030/GBK' };
-    } catch {
-      /* fall through */
-    }
-    return { ok: false, reason: 'not valid UTF-8 (nor GBK/GB18030) text (skipped); save it as UTF-8' };
+    /* not UTF-8: broken UTF-8, or another encoding */
   }
+  const { valid, invalid, firstInvalid } = utf8Census(buf);
+  // Mostly well-formed UTF-8 with a few broken bytes (a truncated copy, a bad merge): say where.
+  if (valid >= 4 * invalid) {
+    const line = 1 + buf.subarray(0, firstInvalid).filter((b) => b === 0x0a).length;
+    return { ok: false, reason: `not valid UTF-8: broken bytes from line ${line} (byte ${firstInvalid}) on (skipped); repair the text or save it again as UTF-8` };
+  }
+  // Old drafts are often GBK/GB18030 (Windows Chinese). Accept that decoding only when it is
+  // mostly in GB2312's common rows.
+  const gb = decodeGb18030(buf);
+  if (gb) return { ok: true, text: gb, encoding: 'gb18030', note: 'not UTF-8; decoded as GB18030/GBK (save it as UTF-8 to be sure)' };
+  return { ok: false, reason: 'neither UTF-8 nor GBK/GB18030 text (Big5? another encoding?): skipped; save it as UTF-8' };
+}
+
+function decodeUtf16(buf: Buffer, encoding: 'utf-16le' | 'utf-16be', how: string): DraftRead {
+  try {
+    return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(buf), encoding, note: `decoded as ${encoding.toUpperCase()} (${how})` };
+  } catch {
+    return { ok: false, reason: `not valid ${encoding.toUpperCase()} text (skipped)` };
+  }
+}
+
+/** UTF-16 without a BOM: Chinese and ASCII text in it has a NUL byte in most ASCII code units, all on one side. */
+function utf16WithoutBom(buf: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(buf.length, 8192) & ~1;
+  if (n < 8) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) evenZero++;
+    if (buf[i + 1] === 0) oddZero++;
+  }
+  const units = n / 2;
+  // ASCII (line breaks, digits) puts its NUL on one side; a Chinese character rarely (开 is 5F00).
+  if (oddZero > units * 0.02 && evenZero * 4 < oddZero) return 'utf-16le';
+  if (evenZero > units * 0.02 && oddZero * 4 < evenZero) return 'utf-16be';
+  return undefined;
+}
+
+/** Text a person wrote: Han, letters, digits, punctuation and spacing, hardly anything else. */
+function mostlyText(text: string): boolean {
+  const sample = text.slice(0, 4096);
+  const other = sample.replace(/[\p{Script=Han}\p{L}\p{N}\p{P}\p{Zs}\t\r\n\ufeff]/gu, '').length;
+  return other <= sample.length * 0.05;
 }
 
 function looksBinary(buf: Buffer): boolean {
@@ -102,4 +169,48 @@ function looksBinary(buf: Buffer): boolean {
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
   }
   return n > 0 && control / n > 0.1;
+}
+
+/** Well-formed UTF-8 multi-byte sequences, bytes that are not part of one, and where the first such byte is. */
+function utf8Census(buf: Buffer): { valid: number; invalid: number; firstInvalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let firstInvalid = -1;
+  for (let i = 0; i < buf.length;) {
+    const b = buf[i];
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= buf.length;
+    for (let k = 1; ok && k < len; k++) ok = (buf[i + k] & 0xc0) === 0x80;
+    if (ok) {
+      if (len > 1) valid++;
+      i += len;
+    } else {
+      if (firstInvalid < 0) firstInvalid = i;
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid, firstInvalid };
+}
+
+function decodeGb18030(buf: Buffer): string | undefined {
+  let text: string;
+  try {
+    text = new TextDecoder('gb18030', { fatal: true }).decode(buf);
+  } catch {
+    return undefined;
+  }
+  // Double-byte pairs in GB2312's rows of punctuation and full-width forms (A1–A3) and hanzi
+  // (B0–F7). Big5's common characters lead with A4–C6, and would mostly decode to kana and rare hanzi.
+  let pairs = 0;
+  let common = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i];
+    if (b < 0x81) continue;
+    const t = buf[i + 1] ?? 0;
+    pairs++;
+    if (((b >= 0xa1 && b <= 0xa3) || (b >= 0xb0 && b <= 0xf7)) && t >= 0xa1 && t <= 0xfe) common++;
+    i += t >= 0x30 && t <= 0x39 ? 3 : 1; // four-byte GB18030 sequences
+  }
+  return pairs > 0 && common / pairs >= 0.7 ? text : undefined;
 }

@@ -22,7 +22,7 @@ import { CONFIG_FILE, readConfigFile } from './config';
 import { loadSegmenter } from './segmentation';
 import { WorkspaceCorpus } from './corpus';
 import { SERVER_COMMANDS, REQUESTS, OutlineResponse, StatsRequest, StatsResponse, ClientInitOptions, OutlineItem, LspRange } from './protocol';
-import { decodeDraft, SPEECH_FILE } from './files';
+import { readDraft, SPEECH_FILE } from './files';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -658,20 +658,21 @@ async function checkFiles(uris: string[]): Promise<{ files: number; problems: nu
     }
     const file = uriToPath(uri);
     if (!file) continue;
-    let read;
+    const { resolved, settings } = await settingsFor(uri);
+    // Sized before it is read, and only a regular file is read (a FIFO named x.speech would block).
+    let size = 0;
     try {
-      read = decodeDraft(fs.readFileSync(file));
-    } catch (e) {
-      log(`cannot read ${file}: ${(e as Error).message}`);
+      size = fs.statSync(file).size;
+    } catch {
+      /* readDraft says why */
+    }
+    if (size > settings.maxFileSize) {
+      connection.sendDiagnostics({ uri, diagnostics: [tooLargeDiagnostic(size, settings.maxFileSize)] });
       continue;
     }
+    const read = readDraft(file, settings.maxFileSize);
     if (!read.ok) {
       log(`${file}: ${read.reason}`);
-      continue;
-    }
-    const { resolved, settings } = await settingsFor(uri);
-    if (Buffer.byteLength(read.text, 'utf8') > settings.maxFileSize) {
-      connection.sendDiagnostics({ uri, diagnostics: [tooLargeDiagnostic(Buffer.byteLength(read.text, 'utf8'), settings.maxFileSize)] });
       continue;
     }
     const otherDocuments = workspaceCorpus.ready ? { corpus: workspaceCorpus.corpus, self: file } : undefined;

@@ -143,6 +143,27 @@ describe('server robustness', function () {
   });
 });
 
+describe('the workspace check', function () {
+  this.timeout(60000);
+  it('skips what is not a regular file (a FIFO named .speech would block the server) and checks the rest', async () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'jg-check-')));
+    const c = await TestClient.start({ rootPath: dir });
+    try {
+      fs.writeFileSync(path.join(dir, 'a.speech'), DRAFT);
+      spawnSync('mkfifo', [path.join(dir, 'pipe.speech')]);
+      const uris = ['a.speech', 'pipe.speech'].map((f) => pathToFileURL(path.join(dir, f)).toString());
+      const result = (await c.connection.sendRequest('workspace/executeCommand', { command: 'jianggao.server.checkFiles', arguments: [uris] })) as { files: number; problems: number };
+      assert.equal(result.files, 2);
+      assert.ok(result.problems > 0);
+      assert.ok(codes(await c.waitFor((p) => p.uri === uris[0])).includes('placeholder'));
+      assert.ok(c.logs.some((l) => l.includes('pipe.speech: not a regular file')), c.logs.join('\n'));
+    } finally {
+      await c.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('untrusted workspaces and the network', function () {
   this.timeout(60000);
   let root: string;
