@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, applyEdits, normaliseEdits, fixEdits, LineIndex, splitLines } from '../../server/src/analysis';
-import { IntlSegmenter } from '../../server/src/segmentation';
+import { IntlSegmenter, CachedSegmenter } from '../../server/src/segmentation';
+import { TextCache } from '../../server/src/analysis/lru';
 import { testWords } from '../helpers/words';
 
 describe('property-test regressions', () => {
@@ -48,5 +49,30 @@ describe('property-test regressions', () => {
     const words = new IntlSegmenter().cut(text);
     assert.equal(words.join(''), text);
     assert.ok(words.every((w) => !/^[\udc00-\udfff]/.test(w) && !/[\ud800-\udbff]$/.test(w)), 'a word starts or ends inside a surrogate pair');
+  });
+
+  it('the segmenter cache is bounded by characters, not entries: edit after edit it stays the same size (the soak found it grow by one paragraph per edit)', () => {
+    const engine = { name: 'counting', calls: 0, cut(t: string) { this.calls++; return [...t]; } };
+    const words = new CachedSegmenter(engine, 1000);
+    const versions = Array.from({ length: 500 }, (_, i) => `第${i}稿：全市经济运行总体平稳，主要指标好于预期，`.repeat(5));
+    for (const v of versions) words.cut(v);
+    const cache = (words as unknown as { cache: TextCache<string[]> }).cache;
+    const per = versions[0].length;
+    assert.ok(cache.size <= Math.ceil(1000 / per) + 1 && cache.size >= Math.floor(1000 / per) - 1, `${cache.size} entries of ${per} characters in a 1000-character budget`);
+    // The recent ones are kept, the old ones went.
+    const calls = engine.calls;
+    words.cut(versions[499]);
+    assert.equal(engine.calls, calls);
+    words.cut(versions[0]);
+    assert.equal(engine.calls, calls + 1);
+  });
+
+  it('a text cache keeps an entry larger than its budget (the text being analysed) and drops the rest', () => {
+    const cache = new TextCache<number>(10);
+    cache.set('abcdef', 1);
+    cache.set('ghijklmnopqrstuv', 2);
+    assert.equal(cache.get('abcdef'), undefined);
+    assert.equal(cache.get('ghijklmnopqrstuv'), 2);
+    assert.equal(cache.size, 1);
   });
 });

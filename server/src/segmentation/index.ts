@@ -15,6 +15,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { WordSegmenter } from '../analysis/types';
+import { TextCache, TEXT_CACHE_BUDGET } from '../analysis/lru';
 
 export interface SegmenterOptions {
   /** Extra user dictionaries (jieba format: `word [freq] [tag]` per line). */
@@ -31,27 +32,26 @@ export interface LoadedSegmenter extends WordSegmenter {
   readonly userWords: number;
 }
 
-/** Memoises words per paragraph text: re-analysis after an edit segments only what changed. */
+/**
+ * Memoises words per paragraph text: re-analysis after an edit segments only what changed.
+ * Bounded by characters (`budget`), not entries, so a day of edits keeps memory flat.
+ */
 export class CachedSegmenter implements WordSegmenter {
-  private cache = new Map<string, string[]>();
+  private cache: TextCache<string[]>;
   /** Texts actually handed to the engine (the bench shows edits re-cut one paragraph). */
   misses = 0;
-  constructor(private readonly engine: WordSegmenter, private readonly capacity = 20000) {}
+  constructor(private readonly engine: WordSegmenter, budget = TEXT_CACHE_BUDGET) {
+    this.cache = new TextCache(budget);
+  }
   get name(): string {
     return this.engine.name;
   }
   cut(text: string): string[] {
     const hit = this.cache.get(text);
-    if (hit) {
-      // Refresh recency: Map keeps insertion order, so re-insert.
-      this.cache.delete(text);
-      this.cache.set(text, hit);
-      return hit;
-    }
+    if (hit) return hit;
     this.misses++;
     const words = this.engine.cut(text);
     this.cache.set(text, words);
-    if (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value as string);
     return words;
   }
   clear(): void {
