@@ -31,6 +31,8 @@ const entries = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
   // The pure analysis library, for scripts, benchmarks and tests that need plain JS.
   { entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },
+  // The word segmenter (nodejieba and Jianggao's dictionaries), for the benchmarks.
+  { entryPoints: ['server/src/segmentation/index.ts'], outfile: 'dist/segmentation.js' },
 ];
 
 fs.mkdirSync(outdir, { recursive: true });

@@ -114,6 +114,7 @@ export const nonstandardQuote: RuleRecord = {
 const OPENERS: Record<string, string> = { '“': 'quote', '‘': 'single', '《': 'title', '（': 'paren', '(': 'paren', '【': 'bracket' };
 const CLOSERS: Record<string, string> = { '”': 'quote', '’': 'single', '》': 'title', '）': 'paren', ')': 'paren', '】': 'bracket' };
 const PAIR_OF: Record<string, string> = { quote: '“”', single: '‘’', title: '《》', paren: '（）', bracket: '【】' };
+const PAIR_MARK = /[“”‘’《》（）()【】]/g;
 const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
 /** `1)`, `a）`, `一）` opening a list item: a closer with no opener by design. */
 const ITEM_CLOSER = /(?:^|[\s。；：，、;:,])[0-9０-９a-zA-Z一二三四五六七八九十]{1,2}$/;
@@ -147,15 +148,17 @@ export const unbalancedPair: RuleRecord = {
     const out: Finding[] = [];
     for (const p of ctx.model.paragraphs) {
       const t = p.text;
-      if (!/[“”‘’《》（）()【】]/.test(t)) continue;
       const stack: Array<{ i: number; kind: string }> = [];
       const report = (i: number, closing: boolean, kind: string) => {
         const pair = PAIR_OF[kind];
         const at = p.offsetOf(i);
         out.push({ start: at, end: at + 1, data: { mark: t[i], partner: closing ? pair[0] : pair[1], closing: closing ? 0 : 1 } });
       };
-      for (let i = 0; i < t.length; i++) {
-        const c = t[i];
+      PAIR_MARK.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = PAIR_MARK.exec(t))) {
+        const i = m.index;
+        const c = m[0];
         // An apostrophe (Don’t) is not a closing quotation mark.
         if (c === '’' && LATIN_OR_DIGIT.test(t[i - 1] ?? '') && LATIN_OR_DIGIT.test(t[i + 1] ?? '')) continue;
         const open = OPENERS[c];
@@ -195,6 +198,7 @@ export const unbalancedPair: RuleRecord = {
 // fix-all and the server's convertHalfwidth command convert the whole draft; never NFKC.
 
 const FULLWIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
+const HALFWIDTH_MARK = /[,:;!?()]/g;
 /** Chinese on this side: a Han character or Chinese punctuation. */
 const CHINESE_SIDE = /[\p{Script=Han}“”‘’《》（）「」『』【】、，。：；！？…—]/u;
 
@@ -244,15 +248,17 @@ export const halfwidthPunctuation: RuleRecord = {
     }
     for (const p of ctx.model.paragraphs) {
       const t = p.text;
-      if (!/[,:;!?()]/.test(t)) continue;
-      const parens = pairedParentheses(t);
-      for (let i = 0; i < t.length; i++) {
-        const c = t[i];
+      let parens: ReturnType<typeof pairedParentheses> | undefined;
+      HALFWIDTH_MARK.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = HALFWIDTH_MARK.exec(t))) {
+        const i = m.index;
+        const c = m[0];
         const full = FULLWIDTH[c];
-        if (!full) continue;
-        const flagged = c === '(' || c === ')' ? chineseParenthesis(t, i, parens.get(i)) : chineseBefore(t, i) && chineseAfter(t, i);
+        const flagged = c === '(' || c === ')' ? chineseParenthesis(t, i, (parens ??= pairedParentheses(t))) : chineseBefore(t, i) && chineseAfter(t, i);
+        if (!flagged) continue;
         const at = p.offsetOf(i);
-        if (!flagged || inMarker.has(at)) continue;
+        if (inMarker.has(at)) continue;
         // The spaces half-width typography puts after , : ; ! ? go with it, when Chinese follows.
         let end = i + 1;
         if (c !== '(' && c !== ')') {
@@ -268,25 +274,37 @@ export const halfwidthPunctuation: RuleRecord = {
 };
 
 /** A parenthesis in Chinese text: Chinese inside the pair, or on both sides of it (第(1)项, not f(x)). */
-function chineseParenthesis(t: string, i: number, partner: number | undefined): boolean {
+function chineseParenthesis(t: string, i: number, parens: { partner: Map<number, number>; hanBefore: Uint32Array }): boolean {
+  const partner = parens.partner.get(i);
   if (partner === undefined) return CHINESE_SIDE.test(t[i - 1] ?? '') || CHINESE_SIDE.test(t[i + 1] ?? '');
   const [open, close] = t[i] === '(' ? [i, partner] : [partner, i];
-  return HAN.test(t.slice(open + 1, close)) || (chineseBefore(t, open) && CHINESE_SIDE.test(t[close + 1] ?? ''));
+  return parens.hanBefore[close] > parens.hanBefore[open + 1] || (chineseBefore(t, open) && CHINESE_SIDE.test(t[close + 1] ?? ''));
 }
 
-/** Index of each parenthesis's partner among the half-width ( ) of a text. */
-function pairedParentheses(t: string): Map<number, number> {
+/**
+ * Each half-width parenthesis's partner, and the count of Han characters before each index
+ * (whether a pair holds Chinese is then one subtraction, however deeply pairs nest).
+ */
+function pairedParentheses(t: string): { partner: Map<number, number>; hanBefore: Uint32Array } {
   const partner = new Map<number, number>();
   const stack: number[] = [];
-  for (let i = 0; i < t.length; i++) {
+  const re = /[()]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(t))) {
+    const i = m.index;
     if (t[i] === '(') stack.push(i);
-    else if (t[i] === ')' && stack.length) {
+    else if (stack.length) {
       const o = stack.pop()!;
       partner.set(o, i);
       partner.set(i, o);
     }
   }
-  return partner;
+  const hanBefore = new Uint32Array(t.length + 1);
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    hanBefore[i + 1] = hanBefore[i] + ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ? 1 : 0);
+  }
+  return { partner, hanBefore };
 }
 
 export const punctuationRules: RuleRecord[] = [unbalancedPair, nonstandardQuote, halfwidthPunctuation];

@@ -6,10 +6,11 @@
 
 import lists from '../data/words.json';
 import { comparisonKey, reusableParagraphs } from '../corpus';
+import { TextCache } from '../lru';
 import { threshold } from '../options';
 import { Paragraph, Speech } from '../model';
 import { spokenLength } from '../text';
-import { Edit, Finding, RelatedLocation, RuleContext, RuleRecord } from '../types';
+import { Edit, Finding, RelatedLocation, RuleContext, RuleRecord, WordSegmenter } from '../types';
 
 const HAN_WORD = /^\p{Script=Han}+$/u;
 const SPACE_WORD = /^[ \t\u3000\u00a0]+$/;
@@ -27,20 +28,52 @@ interface Word {
   end: number;
 }
 
-/** Words of a paragraph with their offsets; cut once per analysis (and cached by the segmenter). */
-function wordsOf(ctx: RuleContext, p: Paragraph): Word[] {
-  const table = ctx.memo('repetition.words', () => new Map<Paragraph, Word[]>());
-  let words = table.get(p);
-  if (!words) {
-    words = [];
-    let at = 0;
-    for (const w of ctx.words!.cut(p.text)) {
-      words.push({ text: w, start: at, end: at + w.length });
-      at += w.length;
-    }
-    table.set(p, words);
-  }
+/** A paragraph's words, their interned ids (cheap phrase keys), which are Han, and the words without spaces. */
+interface Words {
+  list: Word[];
+  ids: Int32Array;
+  han: Uint8Array;
+  spoken: Word[];
+}
+
+/** Word ids for the process; reset (with the caches that hold ids) if junk input bloats it. */
+let wordIds = new Map<string, number>();
+const MAX_WORD_IDS = 1 << 17;
+
+// Words of paragraph texts per segmenter, kept across analyses: re-analysis after an edit
+// rebuilds only the changed paragraph's (the segmenter itself caches its cuts the same way).
+// Bounded by characters (lru.ts): every edit makes a new paragraph text, and a cache bounded
+// by entries grew by one paragraph's words per edit for 20,000 edits (the soak bench).
+let wordCache = new WeakMap<WordSegmenter, TextCache<Words>>();
+
+function wordsOf(ctx: RuleContext, p: Paragraph): Words {
+  let cache = wordCache.get(ctx.words!);
+  if (!cache) wordCache.set(ctx.words!, (cache = new TextCache()));
+  const hit = cache.get(p.text);
+  if (hit) return hit;
+  const cut = ctx.words!.cut(p.text);
+  const list: Word[] = new Array(cut.length);
+  const ids = new Int32Array(cut.length);
+  const han = new Uint8Array(cut.length);
+  let at = 0;
+  cut.forEach((w, i) => {
+    list[i] = { text: w, start: at, end: at + w.length };
+    at += w.length;
+    let id = wordIds.get(w);
+    if (id === undefined) wordIds.set(w, (id = wordIds.size));
+    ids[i] = id;
+    han[i] = HAN_WORD.test(w) ? 1 : 0;
+  });
+  const words = { list, ids, han, spoken: list.filter((w) => !SPACE_WORD.test(w.text)) };
+  cache.set(p.text, words);
   return words;
+}
+
+/** Called before ids are used in an analysis: a vocabulary past the key space starts afresh. */
+function boundWordIds(): void {
+  if (wordIds.size < MAX_WORD_IDS) return;
+  wordIds = new Map();
+  wordCache = new WeakMap();
 }
 
 interface Sentence {
@@ -147,7 +180,7 @@ export const doubledWord: RuleRecord = {
     const out: Finding[] = [];
     for (const p of ctx.model.paragraphs) {
       // Spaces between the two words do not make them less doubled (要 要).
-      const words = wordsOf(ctx, p).filter((w) => !SPACE_WORD.test(w.text));
+      const words = wordsOf(ctx, p).spoken;
       const inRun = new Set<number>();
       let i = 0;
       while (i < words.length) {
@@ -279,11 +312,12 @@ export const repeatedSentence: RuleRecord = {
       };
       sentences.forEach((s, k) => {
         const text = s.paragraph.text.slice(s.start, s.end);
-        const key = comparisonKey(text).replace(/[。！？!?…”’」』"')）]+$/, '');
-        const earlier = spokenLength(text) >= minChars ? first.get(key) : undefined;
-        if (earlier === undefined) {
+        // The key is never shorter than the characters read aloud: a cheap first filter.
+        const key = text.length >= minChars ? comparisonKey(text).replace(/[。！？!?…”’」』"')）]+$/, '') : '';
+        const earlier = key.length >= minChars ? first.get(key) : undefined;
+        if (earlier === undefined || spokenLength(text) < minChars) {
           flush();
-          if (spokenLength(text) >= minChars) first.set(key, k);
+          if (key.length >= minChars && earlier === undefined) first.set(key, k);
           return;
         }
         if (run && run.to === k - 1 && run.originalEnd === earlier - 1 && earlier < run.from) {
@@ -301,11 +335,6 @@ export const repeatedSentence: RuleRecord = {
 };
 
 // ---------------------------------------------------------------------------------------
-
-/** A word that cannot begin or end a phrase worth reporting (的, 要, 和 …). */
-function edgeWord(w: string): boolean {
-  return w.length === 1 || !HAN_WORD.test(w);
-}
 
 const MEETING = /(?:召开|举行|参加|出席)[^。，,；]{2,40}?(?:会议|大会|座谈会|推进会|动员会|现场会|表彰会|论坛|开幕式)/;
 
@@ -360,61 +389,82 @@ export const overusedPhrase: RuleRecord = {
     const minChars = threshold(ctx.options, 'overused-phrase.minChars', 4);
     const topicShare = threshold(ctx.options, 'overused-phrase.topicShare', 0.25);
     const out: Finding[] = [];
+    boundWordIds();
     for (const speech of ctx.model.speeches) out.push(...overusedIn(ctx, speech, { minCount, window, minChars, topicShare }));
     return out;
   },
 };
 
+/**
+ * Calls `visit` for every phrase of a sentence: runs of two or three Han words, not starting or
+ * ending with a single character (的, 要 …), at least `minChars` long, not made of stock words
+ * alone. The key is numeric, from the words' ids: 2-word keys below 2^34, 3-word keys above 2^51.
+ */
+function phrasesOf(ctx: RuleContext, s: Sentence, minChars: number, visit: (key: number, word: number, length: number) => void): void {
+  const { list, ids, han } = wordsOf(ctx, s.paragraph);
+  // The sentence's first word, by binary search: a scan from the paragraph's start for every
+  // sentence was quadratic in a long paragraph (seconds on a 80,000-character line).
+  let i = 0;
+  for (let hi = list.length; i < hi;) {
+    const mid = (i + hi) >> 1;
+    if (list[mid].end <= s.start) i = mid + 1;
+    else hi = mid;
+  }
+  for (; i + 1 < list.length && list[i].start < s.end; i++) {
+    const first = list[i].text;
+    if (first.length === 1 || ids[i] >= PHRASE_KEY || !han[i]) continue;
+    let chars = first.length;
+    let key = ids[i];
+    let stockOnly = STOCK_PHRASES.has(first);
+    for (let n = 2; n <= 3 && i + n - 1 < list.length && list[i + n - 1].end <= s.end; n++) {
+      const w = list[i + n - 1].text;
+      if (ids[i + n - 1] >= PHRASE_KEY || !han[i + n - 1]) break;
+      chars += w.length;
+      key = key * PHRASE_KEY + ids[i + n - 1];
+      stockOnly = stockOnly && STOCK_PHRASES.has(w);
+      if (w.length === 1 || chars < minChars || stockOnly) continue;
+      visit(n === 3 ? THREE_WORDS + key : key, i, n);
+    }
+  }
+}
+
+const PHRASE_KEY = 1 << 17;
+const THREE_WORDS = 2 ** 51;
+
 function overusedIn(ctx: RuleContext, speech: Speech, t: { minCount: number; window: number; minChars: number; topicShare: number }): Finding[] {
   const sentences = sentencesOf(ctx, speech);
-  // Phrases: runs of two or three words, no punctuation, not starting or ending with a single
-  // character, not made of stock phrases alone. Keyed by the words' ids (cheap keys).
-  const ids = new Map<string, number>();
-  const idOf = (w: string) => {
-    let id = ids.get(w);
-    if (id === undefined) ids.set(w, (id = ids.size));
-    return id;
-  };
-  const hits = new Map<string, PhraseHit[]>();
-  // Per sentence window: the phrases counted in the last `window` sentences.
-  const inWindow = new Map<string, number>();
-  const bySentence: string[][] = [];
-  const candidates = new Set<string>();
+  // Pass 1: count phrases over a sliding window of sentences; a phrase reaching the count is a candidate.
+  const inWindow = new Map<number, number>();
+  const keys: number[] = [];
+  const sentenceEnds: number[] = [];
+  const candidates = new Set<number>();
   sentences.forEach((s, k) => {
-    const words = wordsOf(ctx, s.paragraph);
-    const keys: string[] = [];
-    let first = 0;
-    while (first < words.length && words[first].end <= s.start) first++;
-    for (let i = first; i < words.length && words[i].start < s.end; i++) {
-      if (edgeWord(words[i].text)) continue;
-      let chars = words[i].text.length;
-      let key = String.fromCharCode(idOf(words[i].text) & 0xffff, idOf(words[i].text) >> 16);
-      let stockOnly = STOCK_PHRASES.has(words[i].text);
-      for (let n = 2; n <= 3 && i + n - 1 < words.length && words[i + n - 1].end <= s.end; n++) {
-        const w = words[i + n - 1].text;
-        if (!HAN_WORD.test(w)) break;
-        chars += w.length;
-        key += String.fromCharCode(idOf(w) & 0xffff, idOf(w) >> 16);
-        stockOnly = stockOnly && STOCK_PHRASES.has(w);
-        if (edgeWord(w) || chars < t.minChars || stockOnly) continue;
-        if (STOCK_PHRASES.has(words.slice(i, i + n).map((x) => x.text).join(''))) continue;
-        keys.push(key);
-        let list = hits.get(key);
-        if (!list) hits.set(key, (list = []));
-        list.push({ sentence: k, paragraph: s.paragraph, paragraphIndex: s.paragraphIndex, word: i, length: n });
-        const c = (inWindow.get(key) ?? 0) + 1;
-        inWindow.set(key, c);
-        if (c >= t.minCount) candidates.add(key);
-      }
-    }
-    bySentence.push(keys);
+    phrasesOf(ctx, s, t.minChars, (key) => {
+      keys.push(key);
+      const c = (inWindow.get(key) ?? 0) + 1;
+      inWindow.set(key, c);
+      if (c >= t.minCount) candidates.add(key);
+    });
+    sentenceEnds.push(keys.length);
     if (k >= t.window - 1) {
-      for (const key of bySentence[k - t.window + 1]) {
-        const c = inWindow.get(key)! - 1;
-        if (c) inWindow.set(key, c);
-        else inWindow.delete(key);
+      const leaving = k - t.window + 1;
+      for (let j = leaving ? sentenceEnds[leaving - 1] : 0; j < sentenceEnds[leaving]; j++) {
+        const c = inWindow.get(keys[j])! - 1;
+        if (c) inWindow.set(keys[j], c);
+        else inWindow.delete(keys[j]);
       }
     }
+  });
+  if (candidates.size === 0) return [];
+  // Pass 2: every place of the candidates.
+  const hits = new Map<number, PhraseHit[]>();
+  sentences.forEach((s, k) => {
+    phrasesOf(ctx, s, t.minChars, (key, word, length) => {
+      if (!candidates.has(key)) return;
+      let list = hits.get(key);
+      if (!list) hits.set(key, (list = []));
+      list.push({ sentence: k, paragraph: s.paragraph, paragraphIndex: s.paragraphIndex, word, length });
+    });
   });
   const paragraphCount = speech.paragraphs.length;
   // What the meeting is about: the title, and the meeting the opening names (召开全市文化旅游工作会议).
@@ -422,8 +472,8 @@ function overusedIn(ctx: RuleContext, speech: Speech, t: { minCount: number; win
   const topic = comparisonKey([speech.title?.text ?? '', speech.header?.text ?? '', ...meeting].join('|'));
   const reported: Array<{ start: number; end: number }> = [];
   const findings: Finding[] = [];
-  // Longer phrases first, so “取得了显著成效” is reported once, not also as “显著成效”.
-  const ordered = [...candidates].sort((a, b) => b.length - a.length);
+  // Three-word phrases first; a phrase already reported (widened) is not reported again.
+  const ordered = [...candidates].sort((a, b) => b - a);
   for (const key of ordered) {
     const list = hits.get(key)!;
     // The topic of the speech (群团工作 at a 群团 meeting) is everywhere, and that is fine:
@@ -431,8 +481,9 @@ function overusedIn(ctx: RuleContext, speech: Speech, t: { minCount: number; win
     const paragraphsWith = new Set(list.map((h) => h.paragraphIndex)).size;
     if (paragraphsWith >= Math.max(4, t.topicShare * paragraphCount)) continue;
     const h0 = list[0];
-    const w0 = wordsOf(ctx, h0.paragraph);
-    if (topic.includes(h0.paragraph.text.slice(w0[h0.word].start, w0[h0.word + h0.length - 1].end))) continue;
+    const w0 = wordsOf(ctx, h0.paragraph).list;
+    const text = h0.paragraph.text.slice(w0[h0.word].start, w0[h0.word + h0.length - 1].end);
+    if (topic.includes(text) || STOCK_PHRASES.has(text)) continue;
     for (let a = 0; a < list.length; a++) {
       let b = a;
       while (b + 1 < list.length && list[b + 1].sentence - list[a].sentence < t.window) b++;
@@ -470,7 +521,7 @@ function parallelOpenings(cluster: PhraseHit[], sentences: Sentence[]): boolean 
 
 /** The occurrences widened to the longest run of words they all share (取得了显著 → 取得了显著成效). */
 function widest(ctx: RuleContext, cluster: PhraseHit[], sentences: Sentence[]): Array<{ paragraph: Paragraph; start: number; end: number }> {
-  const spans = cluster.map((h) => ({ h, words: wordsOf(ctx, h.paragraph), from: h.word, to: h.word + h.length - 1 }));
+  const spans = cluster.map((h) => ({ h, words: wordsOf(ctx, h.paragraph).list, from: h.word, to: h.word + h.length - 1 }));
   const inSentence = (x: (typeof spans)[0], k: number) => {
     const s = sentences[x.h.sentence];
     return k >= 0 && k < x.words.length && x.words[k].start >= s.start && x.words[k].end <= s.end && HAN_WORD.test(x.words[k].text);
@@ -494,20 +545,50 @@ const MAX_CANDIDATES = 20;
 interface Fingerprint {
   paragraph: Paragraph;
   key: string;
-  /** Sorted distinct shingle hashes. */
+  /** Characters read aloud (Han, letters, digits). */
+  chars: number;
+  /** Sorted distinct shingle hashes, and the MinHash bands of them. */
   shingles: Uint32Array;
+  bands: string[];
 }
 
+// Fingerprints by paragraph text, kept across analyses (an edit changes one paragraph);
+// bounded by characters, like the words.
+const fingerprints = new TextCache<Omit<Fingerprint, 'paragraph'>>();
+
 function fingerprint(p: Paragraph): Fingerprint {
-  const chars = p.text.replace(/[^\p{Script=Han}\p{L}\p{N}]+/gu, '');
-  const set = new Set<number>();
-  for (let i = 0; i + SHINGLE <= chars.length; i++) {
-    let h = 2166136261;
-    for (let k = 0; k < SHINGLE; k++) h = Math.imul(h ^ chars.charCodeAt(i + k), 16777619);
-    set.add(h >>> 0);
+  let f = fingerprints.get(p.text);
+  if (!f) {
+    const chars = spokenCodes(p.text);
+    const set = new Set<number>();
+    for (let i = 0; i + SHINGLE <= chars.length; i++) {
+      let h = 2166136261;
+      for (let k = 0; k < SHINGLE; k++) h = Math.imul(h ^ chars[i + k], 16777619);
+      set.add(h >>> 0);
+    }
+    const shingles = Uint32Array.from(set).sort();
+    const hashes = minHashes(shingles);
+    const bands = Array.from({ length: BANDS }, (_, b) => `${b}:${hashes.slice(b * ROWS, (b + 1) * ROWS).join(':')}`);
+    f = { key: comparisonKey(p.text), chars: chars.length, shingles, bands };
+    fingerprints.set(p.text, f);
   }
-  const shingles = Uint32Array.from(set).sort();
-  return { paragraph: p, key: comparisonKey(p.text), shingles };
+  return { ...f, paragraph: p };
+}
+
+/**
+ * The code units of a text that are read aloud: Han, letters and digits (a fast scan with the
+ * same result as text.ts spokenLength for Chinese prose; astral characters count as two).
+ */
+function spokenCodes(text: string): Uint16Array {
+  const out = new Uint16Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const keep = c >= 0x3400 ? (c <= 0x9fff || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd800 && c <= 0xdfff) || (c >= 0xff10 && c <= 0xff5a && (c <= 0xff19 || c >= 0xff21) && (c <= 0xff3a || c >= 0xff41)))
+      : (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || c === 0x3007;
+    if (keep) out[n++] = c;
+  }
+  return out.subarray(0, n);
 }
 
 function minHashes(shingles: Uint32Array): number[] {
@@ -573,13 +654,12 @@ export const similarParagraph: RuleRecord = {
     for (const speech of ctx.model.speeches) {
       const buckets = new Map<string, Fingerprint[]>();
       for (const p of speech.paragraphs) {
-        if (spokenLength(p.text) < minChars) continue;
+        if (p.text.length < minChars) continue;
         const f = fingerprint(p);
-        const hashes = minHashes(f.shingles);
+        if (f.chars < minChars) continue;
         const seen = new Set<Fingerprint>();
         let best: { other: Fingerprint; similarity: number } | undefined;
-        for (let b = 0; b < BANDS; b++) {
-          const band = `${b}:${hashes.slice(b * ROWS, (b + 1) * ROWS).join(':')}`;
+        for (const band of f.bands) {
           let bucket = buckets.get(band);
           if (!bucket) buckets.set(band, (bucket = []));
           for (let k = bucket.length - 1; k >= Math.max(0, bucket.length - MAX_CANDIDATES); k--) {
@@ -650,14 +730,14 @@ export const reusedParagraph: RuleRecord = {
     for (const { key, paragraph, speech } of reusableParagraphs(ctx.model)) {
       const earlier = firstInFile.get(key);
       if (!earlier) firstInFile.set(key, { paragraph, speech });
-      if (spokenLength(paragraph.text) < minChars) continue;
+      const other = ctx.otherDocuments?.corpus.find(key, ctx.otherDocuments.self);
+      if ((!other && (!earlier || earlier.speech === speech)) || spokenLength(paragraph.text) < minChars) continue;
       const related: RelatedLocation[] = [];
       const where: string[] = [];
       if (earlier && earlier.speech !== speech) {
         related.push({ ...firstSentence(earlier.paragraph), note: { zh: '另一篇讲话中的同一段', en: 'the same paragraph in another speech' } });
         where.push(en ? `speech ${earlier.speech + 1} (line ${lineOf(ctx, earlier.paragraph.start)})` : `第${earlier.speech + 1}篇（第${lineOf(ctx, earlier.paragraph.start)}行）`);
       }
-      const other = ctx.otherDocuments?.corpus.find(key, ctx.otherDocuments.self);
       if (other) {
         related.push({ start: 0, end: 0, external: other, note: { zh: '另一份讲话稿中的同一段', en: 'the same paragraph in another speech file' } });
         const name = other.document.replace(/^.*[\\/]/, '');
