@@ -15,6 +15,8 @@ import { Edit, Finding, RelatedLocation, RuleContext, RuleRecord, WordSegmenter 
 const HAN_WORD = /^\p{Script=Han}+$/u;
 const SPACE_WORD = /^[ \t\u3000\u00a0]+$/;
 const SLIP_CHARS = new Set([...lists.slipChars]);
+/** A slip character written twice in a row (要要, 的的; also 了了 that the dictionary holds as one word). */
+const SLIP_DOUBLED = new RegExp(`([${lists.slipChars}])\\1`);
 const LEGITIMATE_DOUBLES = new Set(lists.legitimateDoubles);
 const STOCK_PHRASES = new Set(lists.stockPhrases);
 
@@ -28,16 +30,21 @@ interface Word {
   end: number;
 }
 
-/** A paragraph's words, their interned ids (cheap phrase keys), which are Han, and the words without spaces. */
+/**
+ * A paragraph's words, compactly (a long session keeps many): where each starts (and, one
+ * past the last, where the text ends), each word's interned id, and the indices of the words
+ * that are not spaces. A word's text is `wordTexts[id]`.
+ */
 interface Words {
-  list: Word[];
+  starts: Int32Array;
   ids: Int32Array;
-  han: Uint8Array;
-  spoken: Word[];
+  spoken: Int32Array;
 }
 
 /** Word ids for the process; reset (with the caches that hold ids) if junk input bloats it. */
 let wordIds = new Map<string, number>();
+let wordTexts: string[] = [];
+let wordIsHan: boolean[] = [];
 const MAX_WORD_IDS = 1 << 17;
 
 // Words of paragraph texts per segmenter, kept across analyses: re-analysis after an edit
@@ -52,27 +59,39 @@ function wordsOf(ctx: RuleContext, p: Paragraph): Words {
   const hit = cache.get(p.text);
   if (hit) return hit;
   const cut = ctx.words!.cut(p.text);
-  const list: Word[] = new Array(cut.length);
+  const starts = new Int32Array(cut.length + 1);
   const ids = new Int32Array(cut.length);
-  const han = new Uint8Array(cut.length);
+  const spoken: number[] = [];
   let at = 0;
   cut.forEach((w, i) => {
-    list[i] = { text: w, start: at, end: at + w.length };
+    starts[i] = at;
     at += w.length;
     let id = wordIds.get(w);
-    if (id === undefined) wordIds.set(w, (id = wordIds.size));
+    if (id === undefined) {
+      wordIds.set(w, (id = wordTexts.length));
+      wordTexts.push(w);
+      wordIsHan.push(HAN_WORD.test(w));
+    }
     ids[i] = id;
-    han[i] = HAN_WORD.test(w) ? 1 : 0;
+    if (!SPACE_WORD.test(w)) spoken.push(i);
   });
-  const words = { list, ids, han, spoken: list.filter((w) => !SPACE_WORD.test(w.text)) };
+  starts[cut.length] = at;
+  const words = { starts, ids, spoken: Int32Array.from(spoken) };
   cache.set(p.text, words);
   return words;
+}
+
+/** Word i of a paragraph's words, as an object (only where a finding is being built). */
+function wordAt(words: Words, i: number): Word {
+  return { text: wordTexts[words.ids[i]], start: words.starts[i], end: words.starts[i + 1] };
 }
 
 /** Called before ids are used in an analysis: a vocabulary past the key space starts afresh. */
 function boundWordIds(): void {
   if (wordIds.size < MAX_WORD_IDS) return;
   wordIds = new Map();
+  wordTexts = [];
+  wordIsHan = [];
   wordCache = new WeakMap();
 }
 
@@ -178,9 +197,16 @@ export const doubledWord: RuleRecord = {
   },
   check(ctx): Finding[] {
     const out: Finding[] = [];
+    boundWordIds();
     for (const p of ctx.model.paragraphs) {
-      // Spaces between the two words do not make them less doubled (要 要).
-      const words = wordsOf(ctx, p).spoken;
+      // Spaces between the two words do not make them less doubled (要 要). Most paragraphs
+      // have no two equal words in a row and no doubled slip character: nothing to build.
+      const compact = wordsOf(ctx, p);
+      const { ids, spoken } = compact;
+      let candidate = SLIP_DOUBLED.test(p.text);
+      for (let k = 0; !candidate && k + 1 < spoken.length; k++) candidate = ids[spoken[k]] === ids[spoken[k + 1]];
+      if (!candidate) continue;
+      const words = Array.from(spoken, (i) => wordAt(compact, i));
       const inRun = new Set<number>();
       let i = 0;
       while (i < words.length) {
@@ -401,24 +427,25 @@ export const overusedPhrase: RuleRecord = {
  * alone. The key is numeric, from the words' ids: 2-word keys below 2^34, 3-word keys above 2^51.
  */
 function phrasesOf(ctx: RuleContext, s: Sentence, minChars: number, visit: (key: number, word: number, length: number) => void): void {
-  const { list, ids, han } = wordsOf(ctx, s.paragraph);
+  const { starts, ids } = wordsOf(ctx, s.paragraph);
+  const count = ids.length;
   // The sentence's first word, by binary search: a scan from the paragraph's start for every
   // sentence was quadratic in a long paragraph (seconds on a 80,000-character line).
   let i = 0;
-  for (let hi = list.length; i < hi;) {
+  for (let hi = count; i < hi;) {
     const mid = (i + hi) >> 1;
-    if (list[mid].end <= s.start) i = mid + 1;
+    if (starts[mid + 1] <= s.start) i = mid + 1;
     else hi = mid;
   }
-  for (; i + 1 < list.length && list[i].start < s.end; i++) {
-    const first = list[i].text;
-    if (first.length === 1 || ids[i] >= PHRASE_KEY || !han[i]) continue;
+  for (; i + 1 < count && starts[i] < s.end; i++) {
+    const first = wordTexts[ids[i]];
+    if (first.length === 1 || ids[i] >= PHRASE_KEY || !wordIsHan[ids[i]]) continue;
     let chars = first.length;
     let key = ids[i];
     let stockOnly = STOCK_PHRASES.has(first);
-    for (let n = 2; n <= 3 && i + n - 1 < list.length && list[i + n - 1].end <= s.end; n++) {
-      const w = list[i + n - 1].text;
-      if (ids[i + n - 1] >= PHRASE_KEY || !han[i + n - 1]) break;
+    for (let n = 2; n <= 3 && i + n - 1 < count && starts[i + n] <= s.end; n++) {
+      const w = wordTexts[ids[i + n - 1]];
+      if (ids[i + n - 1] >= PHRASE_KEY || !wordIsHan[ids[i + n - 1]]) break;
       chars += w.length;
       key = key * PHRASE_KEY + ids[i + n - 1];
       stockOnly = stockOnly && STOCK_PHRASES.has(w);
@@ -481,8 +508,8 @@ function overusedIn(ctx: RuleContext, speech: Speech, t: { minCount: number; win
     const paragraphsWith = new Set(list.map((h) => h.paragraphIndex)).size;
     if (paragraphsWith >= Math.max(4, t.topicShare * paragraphCount)) continue;
     const h0 = list[0];
-    const w0 = wordsOf(ctx, h0.paragraph).list;
-    const text = h0.paragraph.text.slice(w0[h0.word].start, w0[h0.word + h0.length - 1].end);
+    const w0 = wordsOf(ctx, h0.paragraph);
+    const text = h0.paragraph.text.slice(w0.starts[h0.word], w0.starts[h0.word + h0.length]);
     if (topic.includes(text) || STOCK_PHRASES.has(text)) continue;
     for (let a = 0; a < list.length; a++) {
       let b = a;
@@ -521,16 +548,16 @@ function parallelOpenings(cluster: PhraseHit[], sentences: Sentence[]): boolean 
 
 /** The occurrences widened to the longest run of words they all share (取得了显著 → 取得了显著成效). */
 function widest(ctx: RuleContext, cluster: PhraseHit[], sentences: Sentence[]): Array<{ paragraph: Paragraph; start: number; end: number }> {
-  const spans = cluster.map((h) => ({ h, words: wordsOf(ctx, h.paragraph).list, from: h.word, to: h.word + h.length - 1 }));
+  const spans = cluster.map((h) => ({ h, words: wordsOf(ctx, h.paragraph), from: h.word, to: h.word + h.length - 1 }));
   const inSentence = (x: (typeof spans)[0], k: number) => {
     const s = sentences[x.h.sentence];
-    return k >= 0 && k < x.words.length && x.words[k].start >= s.start && x.words[k].end <= s.end && HAN_WORD.test(x.words[k].text);
+    return k >= 0 && k < x.words.ids.length && x.words.starts[k] >= s.start && x.words.starts[k + 1] <= s.end && wordIsHan[x.words.ids[k]];
   };
   const same = (step: (x: (typeof spans)[0]) => number) =>
-    spans.every((x) => inSentence(x, step(x)) && x.words[step(x)].text === spans[0].words[step(spans[0])].text);
+    spans.every((x) => inSentence(x, step(x)) && x.words.ids[step(x)] === spans[0].words.ids[step(spans[0])]);
   for (let n = 0; n < 8 && same((x) => x.to + 1); n++) for (const x of spans) x.to++;
   for (let n = 0; n < 8 && same((x) => x.from - 1); n++) for (const x of spans) x.from--;
-  return spans.map((x) => ({ paragraph: x.h.paragraph, start: x.words[x.from].start, end: x.words[x.to].end }));
+  return spans.map((x) => ({ paragraph: x.h.paragraph, start: x.words.starts[x.from], end: x.words.starts[x.to + 1] }));
 }
 
 // ---------------------------------------------------------------------------------------
