@@ -193,12 +193,19 @@ function userDictionaryFile(official: string, userDictionaries: string[], log: (
 
 let fallbackLogged = false;
 
+/**
+ * Characters of paragraph text whose cuts the loaded segmenter keeps. Small: the repetition
+ * rules keep each paragraph's words themselves, compactly (ids and offsets), and this cache
+ * of word strings is what the heap of a long editing session was made of.
+ */
+const SEGMENTER_CACHE_BUDGET = 50_000;
+
 export function loadSegmenter(options: SegmenterOptions = {}): LoadedSegmenter {
   const log = options.log ?? (() => undefined);
   const portable = (reason: string): LoadedSegmenter => {
     if (!fallbackLogged) log(`nodejieba is not available (${reason}); words are cut by Intl.Segmenter instead, without the official dictionary.`);
     fallbackLogged = true;
-    return Object.assign(new CachedSegmenter(new IntlSegmenter()), { fallback: true, userWords: 0 });
+    return Object.assign(new CachedSegmenter(new IntlSegmenter(), SEGMENTER_CACHE_BUDGET), { fallback: true, userWords: 0 });
   };
   if (options.engine === 'intl') return portable('switched off');
   let jieba: NodeJieba;
@@ -232,7 +239,7 @@ export function loadSegmenter(options: SegmenterOptions = {}): LoadedSegmenter {
     // The binding itself is loaded by the first call: a missing binary fails here.
     jieba.cut('讲话稿', false);
     fallbackLogged = false;
-    return Object.assign(new CachedSegmenter(new JiebaSegmenter(jieba)), { fallback: false, userWords: user.words });
+    return Object.assign(new CachedSegmenter(new JiebaSegmenter(jieba), SEGMENTER_CACHE_BUDGET), { fallback: false, userWords: user.words });
   } catch (e) {
     return portable(e instanceof Error ? e.message.split('\n')[0] : String(e));
   }
