@@ -245,12 +245,12 @@ function ruleGrowth(label, a, b) {
   report.note('    slowest (time at the larger size, growth of time per byte):', rules.slice(0, 5).map((x) => `${x.id} ${ms(x.t)} ms ×${x.ratio.toFixed(2)}`).join(', '));
 }
 
-/** Each rule alone on a parsed model, best of two runs after a full garbage collection. */
+/** Each rule alone on a parsed model, best of four runs after a full garbage collection (JIT and GC make single runs vary ×3). */
 function timeRules(text, words) {
   const model = parseDocument(text);
   const perRule = new Map();
   for (const r of RULES) {
-    const runs = [0, 1].map(() => {
+    const runs = [0, 1, 2, 3].map(() => {
       globalThis.gc?.();
       return timed(() => analyze(text, { words, model, only: new Set([r.id]) }))[0];
     });
