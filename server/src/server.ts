@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  analyze, AnalysisResult, Diagnostic, Locale, RULES, RULE_BY_ID, normaliseEdits, Edit,
+  analyze, AnalysisResult, Diagnostic, Locale, RULES, RULE_BY_ID, normaliseEdits, fixEdits, Edit,
   WordSegmenter, spokenLength, suppressionComment,
 } from './analysis';
 import { resolveOptions, UserConfig, ConfigProblem } from './analysis/options';
@@ -500,7 +500,7 @@ connection.onCodeAction((params) => {
   const actions: CodeAction[] = [];
   const wantsFixAll = only?.some((k) => k.startsWith(CodeActionKind.SourceFixAll) || k === CodeActionKind.Source);
   if (wantsFixAll) {
-    const edits = diags.filter((d) => d.fix).flatMap((d) => d.fix!);
+    const edits = fixEdits(diags);
     if (edits.length) {
       actions.push({ title: T('修复所有可自动修复的问题', 'Fix all auto-fixable problems'), kind: CodeActionKind.SourceFixAll + '.jianggao', edit: workspaceEdit(doc, lineIndex, edits) });
     }
@@ -508,7 +508,9 @@ connection.onCodeAction((params) => {
   }
   const start = doc.offsetAt(params.range.start);
   const end = doc.offsetAt(params.range.end);
-  const here = diags.filter((d) => d.start <= end && d.end >= start);
+  // A few dozen findings under the cursor make a long enough menu; a whole-document range on a
+  // pathological draft (100,000 findings) must not make 100,000 actions.
+  const here = diags.filter((d) => d.start <= end && d.end >= start).slice(0, 50);
   const lspFor = (d: Diagnostic) => params.context.diagnostics.filter((x) => x.code === d.rule && doc.offsetAt(x.range.start) === d.start);
   const seenRules = new Set<string>();
   for (const d of here) {
@@ -530,7 +532,7 @@ connection.onCodeAction((params) => {
       actions.push({
         title: T(`修复本文件中所有 ${d.rule} 问题（${sameRule.length} 处）`, `Fix all ${d.rule} problems in this file (${sameRule.length})`),
         kind: CodeActionKind.QuickFix,
-        edit: workspaceEdit(doc, lineIndex, sameRule.flatMap((x) => x.fix!)),
+        edit: workspaceEdit(doc, lineIndex, fixEdits(sameRule)),
       });
     }
     const line = lineIndex.lineAt(d.start);
@@ -554,7 +556,7 @@ connection.onCodeAction((params) => {
     actions.push({
       title: T(`修复本文件所有可自动修复的问题（${fixable.length} 处）`, `Fix all auto-fixable problems in this file (${fixable.length})`),
       kind: CodeActionKind.QuickFix,
-      edit: workspaceEdit(doc, lineIndex, fixable.flatMap((d) => d.fix!)),
+      edit: workspaceEdit(doc, lineIndex, fixEdits(fixable)),
     });
   }
   return actions;
@@ -587,7 +589,7 @@ async function applyFixes(uri: string, pick: (d: Diagnostic) => boolean, forceRu
     for (const r of forceRules) options.rules[r] = 'warning';
     diags = analyze(doc.getText(), { options, words: segmenter, only: new Set(forceRules) }).diagnostics;
   }
-  const edits = diags.filter((d) => d.fix && pick(d)).flatMap((d) => d.fix!);
+  const edits = fixEdits(diags, undefined, pick);
   if (!edits.length) return 0;
   await connection.workspace.applyEdit({ label: 'Jianggao', edit: workspaceEdit(doc, f.analysis.lineIndex, edits) });
   return edits.length;

@@ -129,6 +129,19 @@ describe('server robustness', function () {
     assert.deepEqual(last.diagnostics.map((d) => [d.code, d.range]), fresh.diagnostics.map((d) => [d.code, d.range]));
   });
 
+  it('fix-all on a pasted line of 20,000 duplicated series members answers with one renumbering (it used to build 400 million edits and fail)', async () => {
+    const c = await start({});
+    const uri = 'file:///tmp/robust-series.speech';
+    c.open(uri, '今年的工作：' + '二是抓落实。'.repeat(20000));
+    await c.waitFor((p) => p.uri === uri);
+    const actions = (await c.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as Array<{ edit: { documentChanges: Array<{ edits: unknown[] }> } }>;
+    assert.equal(actions.length, 1);
+    const edits = actions[0].edit.documentChanges[0].edits.length;
+    assert.ok(edits >= 19999 && edits <= 20000, String(edits));
+  });
+
   it('a result that went stale while it was computed is never published', async () => {
     // Every analysis takes 1.5 s (a slow rule); version 2 arrives 0.4 s into version 1's.
     const c = await start({ env: { JIANGGAO_TEST_FAULT: 'slow:placeholder:1500' }, settings: { debounceMs: 0 } });

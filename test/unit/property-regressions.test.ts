@@ -75,4 +75,14 @@ describe('property-test regressions', () => {
     assert.equal(cache.get('ghijklmnopqrstuv'), 2);
     assert.equal(cache.size, 1);
   });
+
+  it('fix-all takes a sequence\'s shared renumbering once: n duplicated members give n edits, not n² (13,000 in a pasted line made it throw)', () => {
+    const text = '今年的工作：' + '二是抓落实。'.repeat(3000);
+    const diags = analyze(text).diagnostics;
+    const renumbered = diags.filter((d) => d.rule === 'numbering-duplicate');
+    assert.ok(renumbered.length > 2900, String(renumbered.length));
+    const edits = fixEdits(diags);
+    assert.ok(edits.length <= 3000, `${edits.length} edits`);
+    assert.equal(new Set(renumbered.map((d) => d.fix)).size, 1, 'one renumbering, shared');
+  });
 });

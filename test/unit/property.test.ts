@@ -19,7 +19,7 @@
 // JIANGGAO_FC_SEED=<seed> replays a failure fast-check printed.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits, normaliseEdits, AnalysisResult, Diagnostic, Edit } from '../../server/src/analysis';
+import { applyEdits, normaliseEdits, fixEdits, AnalysisResult, Diagnostic, Edit } from '../../server/src/analysis';
 import { check, assertWellFormed, assertFixScope, assertFixWorks, assertFixAllFixesEach, completeFix } from '../helpers/properties';
 import { anyText, speechLike, draftLines, realisticDraft } from '../helpers/drafts';
 
@@ -88,7 +88,7 @@ function unlessOpen(text: string, result: AnalysisResult, findings: Diagnostic[]
 }
 
 function fixAll(text: string): string {
-  return applyEdits(text, normaliseEdits(check(text).diagnostics.flatMap((d) => d.fix ?? [])));
+  return applyEdits(text, normaliseEdits(fixEdits(check(text).diagnostics)));
 }
 const fixable = (text: string) => check(text).diagnostics.filter((d) => d.fix).map((d) => `${d.rule} [${d.start}, ${d.end}) ${d.message}`);
 
@@ -115,7 +115,7 @@ describe('properties of the analysis and its fixes', function () {
     it(`fixing all at once removes every finding that offered a fix (${name})`, () => {
       fc.assert(fc.property(arb, (text) => {
         const result = check(text);
-        unlessOpen(text, result, result.diagnostics, normaliseEdits(result.diagnostics.flatMap((d) => d.fix ?? [])), () => assertFixAllFixesEach(text, result));
+        unlessOpen(text, result, result.diagnostics, normaliseEdits(fixEdits(result.diagnostics)), () => assertFixAllFixesEach(text, result));
       }), params());
     });
   }
