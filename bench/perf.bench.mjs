@@ -261,7 +261,7 @@ function timeRules(text, words) {
 
 /** Shapes that break naive code: all on one line; a collection of many short speeches. */
 function shapes(engine) {
-  const words = new CachedSegmenter(engine, 1e6);
+  const words = new CachedSegmenter(engine, 1e7);
   const prose = pool.join('');
   const line = (bytes) => prose.repeat(Math.ceil(bytes / 3 / prose.length)).slice(0, Math.round(bytes / 3));
   ruleGrowth('one 0.3 → 3 MB line', timeRules(line(3e5), words), timeRules(line(3e6), words));
@@ -275,7 +275,7 @@ function shapes(engine) {
     }
     return out.join('\n');
   };
-  ruleGrowth('0.3 → 3 MB of short speeches', timeRules(collection(3e5), words), timeRules(collection(3e6), words));
+  ruleGrowth('1 → 10 MB of short speeches', timeRules(collection(1e6), words), timeRules(collection(1e7), words));
 }
 
 await freshServer();
