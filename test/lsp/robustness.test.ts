@@ -249,6 +249,25 @@ describe('untrusted workspaces and the network', function () {
     assert.deepEqual(c.logs.filter((l) => /ignoring/.test(l)), []);
   });
 
+  it('configuration is data: script files next to it are never run, and a __proto__ key does not switch a rule off', async () => {
+    const dir = path.join(root, 'data-only');
+    const marker = path.join(root, 'executed');
+    fs.mkdirSync(dir, { recursive: true });
+    const payload = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');`;
+    for (const f of ['.jianggao.js', '.jianggao.cjs', 'jianggao.config.js', 'payload.dict']) fs.writeFileSync(path.join(dir, f), payload);
+    fs.writeFileSync(path.join(dir, '.jianggao.json'), '{"__proto__": {"polluted": 1}, "rules": {"__proto__": {"placeholder": "off"}, "placeholder": "error"}, "thresholds": {"__proto__": 1}, "dictionaries": ["payload.dict", ".jianggao.js"]}');
+    fs.writeFileSync(path.join(dir, 'a.speech'), DRAFT);
+    const c = await TestClient.start({ rootPath: dir, trusted: true });
+    clients.push(c);
+    const p = await open(c, path.join(dir, 'a.speech'));
+    assert.equal(p.diagnostics.find((d) => d.code === 'placeholder')?.severity, 1, 'placeholder: error, from the JSON');
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'jianggao.js'), 'check', '--format', 'json', dir], { encoding: 'utf8' });
+    assert.equal(cli.status, 1, cli.stderr);
+    assert.equal(JSON.parse(cli.stdout)[0].diagnostics.find((d: { rule: string }) => d.rule === 'placeholder').severity, 'error');
+    await sleep(300);
+    assert.ok(!fs.existsSync(marker), 'a script was executed');
+  });
+
   it('no network: the bundles load no network module (only vscode-jsonrpc\'s local pipe transport uses net), and a whole session opens no connection', async () => {
     // Statically: what each bundle requires.
     for (const bundle of ['server.js', 'cli.js', 'client.js', 'analysis.js']) {
