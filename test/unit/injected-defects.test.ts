@@ -70,7 +70,7 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
-    name: 'level-2 heading written as level 3 (（二） → 2.)', expect: ['numbering-mixed', 'numbering-start', 'numbering-level'],
+    name: 'level-2 heading written as level 3 (（二） → 2.)', expect: ['numbering-mixed', 'numbering-start', 'numbering-level', 'numbering-duplicate', 'numbering-gap'],
     apply(lines) {
       const i = lines.findIndex((l) => l.startsWith('（二）'));
       if (i < 0) return undefined;

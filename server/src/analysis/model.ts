@@ -716,10 +716,16 @@ export function isCeremonial(s: Speech): boolean {
   return !!s.title && CEREMONIAL.test(s.title.text);
 }
 
-/** Whether the speech has its body: two or more top-level items, or a ceremonial body. */
+/**
+ * Whether the speech has its body: two or more top-level items; or, in a speech with no
+ * numbering at all, at least two paragraphs between the opening and the closing (many short
+ * speeches and 致辞 are written that way). A lone numbered item means numbering was lost.
+ */
 export function hasBody(s: Speech): boolean {
   if (s.items.length >= 2) return true;
-  return s.items.length === 0 && isCeremonial(s) && s.paragraphs.some((p) => p.role === 'body' || p.role === 'opening');
+  if (s.items.length === 1) return false;
+  const body = s.paragraphs.filter((p) => p.role === 'body').length;
+  return body >= 2 || (isCeremonial(s) && body + s.opening.length >= 1);
 }
 
 function shorten(s: string, n: number): string {

@@ -59,6 +59,8 @@ export function computeNumbering(model: DocumentModel): NumberingIssue[] {
   const issues: NumberingIssue[] = [];
   const halfwidthDraft = isHalfwidthDraft(model.text);
   for (const speech of model.speeches) {
+    // Issues of earlier speeches are never looked at again (a collection stays linear).
+    const firstIssue = issues.length;
     const targets = new Map<Marker, { n: number; text: string }>(); // marker → corrected number and form
     const sequences: Array<{ members: Marker[]; renumber: boolean; label: string }> = [];
     headingSequences(speech, issues, sequences);
@@ -81,7 +83,8 @@ export function computeNumbering(model: DocumentModel): NumberingIssue[] {
     const sequenceOf = new Map<Marker, number>();
     sequences.forEach((seq, k) => seq.members.forEach((m) => sequenceOf.set(m, k)));
     const renumberEdits = new Map<number, Edit[]>();
-    for (const issue of issues) {
+    for (let i = firstIssue; i < issues.length; i++) {
+      const issue = issues[i];
       if (issue.fix !== undefined || !['gap', 'duplicate', 'start'].includes(issue.kind)) continue;
       const k = sequenceOf.get(issue.marker);
       if (k === undefined || !sequences[k].renumber) continue;

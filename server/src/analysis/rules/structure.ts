@@ -108,18 +108,18 @@ export const missingBody: RuleRecord = {
   id: 'missing-body',
   category: 'structure',
   severity: 'warning',
-  description: { zh: '主体部分不足两个一级条目', en: 'Fewer than 2 top-level body items' },
+  description: { zh: '主体部分不足两个一级条目（没有编号时，不足两段）', en: 'Fewer than 2 top-level body items (without numbering: fewer than 2 body paragraphs)' },
   message: {
-    zh: (d) => `主体部分只有${d.count}个一级条目：讲话主体通常分为几个部分（“一、……二、……”或“一要……二要……”），请分条目写。`,
-    en: (d) => `The body has ${d.count} top-level item(s): a speech body is usually set out in parts (“一、…二、…” or “一要…二要…”); structure it that way.`,
+    zh: (d) => d.count ? `主体部分只有“${d.first}”一个一级条目：后面的部分缺失或编号丢失，请补齐（“一、……二、……”或“一要……二要……”）。` : '讲话缺少主体：开场白之后直接是结尾，请补上主体内容。',
+    en: (d) => d.count ? `The body has a single top-level item, “${d.first}”: the following parts or their numbering are missing; complete them (“一、…二、…” or “一要…二要…”).` : 'The speech has no body: the closing follows the opening; add the body.',
   },
   docs: {
     rationale: {
-      zh: '讲话主体一般分三部分左右（回顾成绩、分析形势、部署任务），用“一、二、三、”标题，或在没有标题的讲话里用段首的“一要……二要……”“第一，……第二，……”。不足两项，说明结构不完整或编号丢失。致辞、开幕词等礼仪性短讲话没有编号时不报告。',
-      en: 'A speech body usually has about three parts (achievements, the situation, the tasks), as 一、二、三、 headings, or paragraph-leading 一要…二要… / 第一，…第二，… when the speech has no headings. Fewer than two means the structure is incomplete or its numbering was lost. Short ceremonial speeches (致辞, 开幕词) without any numbering are not reported.',
+      zh: '讲话主体一般分三部分左右（回顾成绩、分析形势、部署任务），用“一、二、三、”标题，或在没有标题的讲话里用段首的“一要……二要……”“第一，……第二，……”。只有一个一级条目，说明后面的部分或编号丢失了。不用编号的讲话（致辞、开幕词和不少短讲话）只要开场与结尾之间有两段以上正文就不报告。',
+      en: 'A speech body usually has about three parts (achievements, the situation, the tasks), as 一、二、三、 headings, or paragraph-leading 一要…二要… / 第一，…第二，… when the speech has no headings. A single top-level item means the following parts or their numbering were lost. A speech written without numbering (致辞, 开幕词, many short speeches) is not reported as long as two or more paragraphs stand between its opening and closing.',
     },
-    bad: ['在全市工作会议上的讲话\n同志们：\n今天召开会议。\n一、成绩\n过去一年成绩显著。\n同志们，让我们共同努力！'],
-    good: ['在全市工作会议上的讲话\n同志们：\n今天召开会议。\n一要提高认识。内容。\n二要狠抓落实。内容。\n同志们，让我们共同努力！', '在新春团拜会上的致辞\n各位来宾：\n新春佳节，向大家拜年。\n祝大家新春快乐！\n谢谢大家！'],
+    bad: ['在全市工作会议上的讲话\n同志们：\n今天召开会议。\n一、成绩\n过去一年成绩显著。\n同志们，让我们共同努力！', '在全市工作会议上的讲话\n同志们：\n今天召开会议，主要任务是部署工作。\n同志们，让我们共同努力！'],
+    good: ['在全市工作会议上的讲话\n同志们：\n今天召开会议。\n一要提高认识。内容。\n二要狠抓落实。内容。\n同志们，让我们共同努力！', '在新春团拜会上的致辞\n各位来宾：\n新春佳节，向大家拜年。\n祝大家新春快乐！\n谢谢大家！', '在青年干部座谈会上的讲话\n同志们：\n今天和大家座谈，听了发言很受启发。\n青年干部要加强学习，不断提高本领。\n青年干部要扎根基层，在实践中锤炼。\n同志们，让我们携手奋进！'],
   },
   check(ctx) {
     const out: Finding[] = [];
@@ -127,7 +127,7 @@ export const missingBody: RuleRecord = {
       if (!judgeable(s) || hasBody(s)) continue;
       const at = s.items[0]?.marker ?? s.title ?? firstLineRange(ctx, s);
       const end = 'titleEnd' in at ? at.end : at.end;
-      out.push({ start: at.start, end: Math.max(at.start + 1, end), data: { count: s.items.length } });
+      out.push({ start: at.start, end: Math.max(at.start + 1, end), data: { count: s.items.length, first: s.items[0]?.marker.raw.trim() ?? '' } });
     }
     return out;
   },
