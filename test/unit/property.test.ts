@@ -12,15 +12,15 @@
 //   - applying all fixes at once (the server's fix-all) removes every finding that offered a
 //     fix; on drafts shaped like real ones, nothing fixable is left after two passes, and
 //     repeated fix-all reaches a fixed point on any text (fixes never undo each other).
-// Cases the lead has to judge (what the checker should report) are listed in OPEN below, each
-// with its counterexample as a pending test; they are exempt only where they match.
+// Counterexamples the properties once found, decided and now handled by the analysis, are
+// kept at the end as regression tests: each must fix cleanly, and converge in one pass.
 //
 // Runs are bounded so `npm test` stays fast; JIANGGAO_FC_RUNS=2000 explores deeper, and
 // JIANGGAO_FC_SEED=<seed> replays a failure fast-check printed.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits, normaliseEdits, fixEdits, AnalysisResult, Diagnostic, Edit } from '../../server/src/analysis';
-import { check, assertWellFormed, assertFixScope, assertFixWorks, assertFixAllFixesEach, completeFix } from '../helpers/properties';
+import { applyEdits, normaliseEdits, fixEdits } from '../../server/src/analysis';
+import { check, assertWellFormed, assertFixScope, assertFixWorks, assertFixAllFixesEach } from '../helpers/properties';
 import { anyText, speechLike, draftLines, realisticDraft } from '../helpers/drafts';
 
 const RUNS = Number(process.env.JIANGGAO_FC_RUNS) || 100;
@@ -48,44 +48,20 @@ function structureOf(text: string): string {
 }
 
 /**
- * Open questions, reported to the lead: the fixes do what numbering.ts / model.ts intend, but
- * their result is still (or again) reported. `matches` recognises the case for a finding and
- * the edits applied; only then is a failing fix property excused.
+ * Counterexamples the properties found: fixes that changed the structure the rules judge (a
+ * heading rewritten into another level, a marker joining or leaving a series, a line that
+ * then continued or ended), a run-in heading split in two steps, a doubled mark after a marker.
  */
-const OPEN: Array<{ title: string; examples: string[]; matches(text: string, result: AnalysisResult, d: Diagnostic, edits: Edit[]): boolean }> = [
-  {
-    title: 'a fix changes the structure the rules judge (a heading rewritten into another level, a marker that joins or leaves a series, a line that now continues or ends), and the new structure is reported',
-    examples: [
-      '一、总体要求\n内容。\n（二）工作措施\n内容。\n二、组织保障\n内容。',
-      '1.加强学习\n（2）狠抓落实\n1.加强保障',
-      '一、总体要求\n（2）狠抓落实\n③加强保障',
-      '2.加强学习\n“\n2.狠抓落实！\n2.加强保障\n',
-      '第二，要提高认识，\n二要：\n第二：要狠抓落实。\n',
-      '第二：\n“\n第二：要狠抓落实',
-    ],
-    matches: (text, _result, _d, edits) => structureOf(text) !== structureOf(applyEdits(text, edits)),
-  },
-  {
-    title: 'a heading run into the previous paragraph that also has its text on its line is split in two steps (run-in first, merged text next)',
-    examples: ['同志们：\n今天开会。一、加强领导  同志们要提高认识。\n二、狠抓落实\n内容。'],
-    matches: (_text, _result, d) => d.rule === 'heading-merged' && d.variant === 'runIn',
-  },
-  {
-    title: 'a bracketed marker with two marks after it (（一）、，) loses one mark per fix',
-    examples: ['（一）、，指导思想\n内容。\n（二）基本原则\n内容。'],
-    matches: (text, _result, d) => d.rule === 'numbering-punctuation' && /^[、，,.．]/.test(text.slice(d.end)),
-  },
+const DECIDED: string[] = [
+  '一、总体要求\n内容。\n（二）工作措施\n内容。\n二、组织保障\n内容。',
+  '1.加强学习\n（2）狠抓落实\n1.加强保障',
+  '一、总体要求\n（2）狠抓落实\n③加强保障',
+  '2.加强学习\n“\n2.狠抓落实！\n2.加强保障\n',
+  '第二，要提高认识，\n二要：\n第二：要狠抓落实。\n',
+  '第二：\n“\n第二：要狠抓落实',
+  '同志们：\n今天开会。一、加强领导  同志们要提高认识。\n二、狠抓落实\n内容。',
+  '（一）、，指导思想\n内容。\n（二）基本原则\n内容。',
 ];
-
-/** Runs `assertion`; a failure on a finding that matches an open question is not this test's failure. */
-function unlessOpen(text: string, result: AnalysisResult, findings: Diagnostic[], edits: Edit[], assertion: () => void): void {
-  try {
-    assertion();
-  } catch (e) {
-    if (findings.some((d) => OPEN.some((o) => o.matches(text, result, d, edits)))) return;
-    throw e;
-  }
-}
 
 function fixAll(text: string): string {
   return applyEdits(text, normaliseEdits(fixEdits(check(text).diagnostics)));
@@ -107,7 +83,7 @@ describe('properties of the analysis and its fixes', function () {
         const result = check(text);
         for (const d of result.diagnostics.filter((x) => x.fix)) {
           assertFixScope(text, result, d);
-          unlessOpen(text, result, [d], completeFix(result, d), () => assertFixWorks(text, result, d));
+          assertFixWorks(text, result, d);
         }
       }), params());
     });
@@ -115,7 +91,7 @@ describe('properties of the analysis and its fixes', function () {
     it(`fixing all at once removes every finding that offered a fix (${name})`, () => {
       fc.assert(fc.property(arb, (text) => {
         const result = check(text);
-        unlessOpen(text, result, result.diagnostics, normaliseEdits(fixEdits(result.diagnostics)), () => assertFixAllFixesEach(text, result));
+        assertFixAllFixesEach(text, result);
       }), params());
     });
   }
@@ -144,16 +120,14 @@ describe('properties of the analysis and its fixes', function () {
     });
   }
 
-  describe('open questions, reported to the lead (pending until decided; each shows its counterexample)', () => {
-    for (const o of OPEN) {
-      for (const example of o.examples) {
-        it.skip(`${o.title}: ${JSON.stringify(example)}`, () => {
-          const result = check(example);
-          for (const d of result.diagnostics.filter((x) => x.fix)) assertFixWorks(example, result, d);
-          assertFixAllFixesEach(example, result);
-          assert.deepEqual(fixable(fixAll(example)), []);
-        });
-      }
+  describe('counterexamples the properties found, now handled', () => {
+    for (const example of DECIDED) {
+      it(`fixes cleanly and converges in one pass: ${JSON.stringify(example)}`, () => {
+        const result = check(example);
+        for (const d of result.diagnostics.filter((x) => x.fix)) assertFixWorks(example, result, d);
+        assertFixAllFixesEach(example, result);
+        assert.deepEqual(fixable(fixAll(example)), []);
+      });
     }
     const ONE_PASS = [
       // A hard wrap cuts an inline member (二|要): it is left out of the series, so the gap is renumbered, then the join brings it back as a duplicate.
@@ -166,7 +140,7 @@ describe('properties of the analysis and its fixes', function () {
       '同志们：\n一、加强组织领导 开展“不忘初心、牢记使命\n”主题教育，各级各部门要高度重视。\n二、狠抓工作落实\n内容。\n',
     ];
     for (const example of ONE_PASS) {
-      it.skip(`one-pass convergence: ${JSON.stringify(example)}`, () => assert.deepEqual(fixable(fixAll(example)), []));
+      it(`converges in one pass: ${JSON.stringify(example)}`, () => assert.deepEqual(fixable(fixAll(example)), []));
     }
   });
 });

@@ -88,11 +88,12 @@ const DIG = '[0-9０-９]';
 // Level 1: 一、 (right); 一. 一． 一， 一, and 一<space> are recognised as level 1 with wrong
 // punctuation. `三、四月份` and `一、二季度` are dates, not headings: a numeral after the
 // mark rules the line out.
-const L1 = new RegExp(`^(${CN_NUM})([ \\t　]*)([、，,.．]|[ \\t　]+)(?!${CN}{1,3}[月季、])`);
-const L2 = new RegExp(`^([（(])[ \\t　]*(${CN_NUM})[ \\t　]*([）)])([、，,.．])?`);
-const L3 = new RegExp(`^(${DIG}{1,2})([.．、，,])(?!${DIG})`);
-const L4 = new RegExp(`^([（(])[ \\t　]*(${DIG}{1,2})[ \\t　]*([）)])([、，,.．])?`);
-const L5 = /^([①-⑳])([、，,.．])?/;
+// A doubled mark (（一）、，) belongs to the marker: the fix replaces both at once.
+const L1 = new RegExp(`^(${CN_NUM})([ \\t　]*)([、，,.．]+|[ \\t　]+)(?!${CN}{1,3}[月季、])`);
+const L2 = new RegExp(`^([（(])[ \\t　]*(${CN_NUM})[ \\t　]*([）)])([、，,.．]+)?`);
+const L3 = new RegExp(`^(${DIG}{1,2})([.．、，,]+)(?!${DIG})`);
+const L4 = new RegExp(`^([（(])[ \\t　]*(${DIG}{1,2})[ \\t　]*([）)])([、，,.．]+)?`);
+const L5 = /^([①-⑳])([、，,.．]+)?/;
 // 三要素, 一要点 are nouns, not 一要/二要 enumerations.
 const YAO = new RegExp(`^(${CN_NUM})要(?![素点件务求害职冲道地领诀旨义])`);
 const SHI = new RegExp(`^(${CN_NUM})是(?!否|非|一[，,])`);
@@ -136,6 +137,7 @@ export function matchMarker(s: string, offset: number, inline: boolean): Marker 
     m = L3.exec(s);
     if (m) {
       const n = Number(toHalfwidthDigits(m[1]));
+      if (/^[.．]+$/.test(m[2]) && m[2].length > 1) return undefined; // 1… is not a marker
       const problem = /[０-９]/.test(m[1]) ? 'digits' : m[2] !== '.' ? 'punctuation' : undefined;
       if (n > 0) return heading(3, n, m, offset, 0, m[1].length, problem);
     }
@@ -187,7 +189,8 @@ function matchEnumeration(s: string, offset: number, inline: boolean): Marker | 
       numeralStart: offset + 1, numeralEnd: offset + 1 + m[1].length, raw: m[0],
       canonical: '第' + toChineseNumber(n) + (m[2] === ',' ? ',' : '，'),
       // 第一、 is wrong (GB/T 15834 B.3.7); a half-width comma is halfwidth-punctuation's business.
-      formProblem: m[2] === '、' || m[2] === '：' || m[2] === ':' ? 'comma' : /[⼀⼆⼋⼗]/.test(m[1]) ? 'kangxi' : undefined,
+      // 第一： before a list is common and not wrong; only 第一、 is (B.3.7).
+      formProblem: m[2] === '、' ? 'comma' : /[⼀⼆⼋⼗]/.test(m[1]) ? 'kangxi' : undefined,
       inline,
     };
   }
@@ -228,8 +231,11 @@ export function inlineEnumerations(text: string, offsetOf: (i: number) => number
     if (!marker) continue;
     // After a comma only the explicit series (一是, 一要, 第一) count; 首先/最后 after a comma is prose.
     if ((boundary === '，' || boundary === ',') && (marker.style === 'order' || marker.style === 'aspect')) continue;
-    // A member split by a hard line break is left alone: its offsets would not be contiguous.
-    if (offsetOf(at + marker.raw.length - 1) !== marker.start + marker.raw.length - 1) continue;
+    // A member cut by a hard line break (二|要) is still a member; its numeral must be whole.
+    const numeralLength = marker.numeralEnd - marker.numeralStart;
+    const numeralAt = at + (marker.numeralStart - marker.start);
+    if (offsetOf(numeralAt + numeralLength - 1) !== marker.numeralEnd - 1) continue;
+    marker.end = offsetOf(at + marker.raw.length - 1) + 1;
     out.push(marker);
   }
   return out;

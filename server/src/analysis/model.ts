@@ -134,7 +134,7 @@ function contentSpan(line: Line): { start: number; end: number } {
 /** No quotation mark or bracket left open: a fragment cut by a line break usually has one. */
 function pairsClosed(s: string): boolean {
   const count = (c: string) => s.split(c).length - 1;
-  return count('“') === count('”') && count('《') === count('》') && count('（') === count('）');
+  return count('“') === count('”') && count('《') === count('》') && count('（') === count('）') && count('‚') === count('‛') && count('„') === count('‟');
 }
 
 function isTerminated(s: string): boolean {
@@ -174,6 +174,10 @@ function isSignatureLike(s: string): boolean {
 const CLOSING_STRONG_START = /^(同志们|同事们|朋友们|同学们|代表们|各位[^，,。]{0,10}|女士们、先生们)[，,！!]/;
 const CLOSING_STRONG = /让我们|预祝|谢谢|祝愿|祝大家|祝各位|衷心祝|致以[^。]{0,8}问候|宣布[^。]{0,30}(闭幕|结束)|圆满成功|就讲(这些|到这里|这么多)|讲这么多/;
 const CLOSING_WEAK = /更大的?贡献|新的贡献|献礼|而努力奋斗|而不懈奋斗|而奋斗|新篇章|新辉煌|再创辉煌|新的更大|共同努力|携手并进|新的成绩|新的胜利|以上(?:几点)?意见|请[^。]{0,10}认真(?:抓好)?贯彻落实/;
+/** Text after a heading phrase and a run of spaces: `一、加强领导 各级党委要…`. */
+const MERGED_AFTER_SPACE = /^[ \t\u3000]*[^ \t\u3000]{2,}[ \t\u3000]+[^ \t\u3000]/;
+/** A closing quotation mark or bracket before any opening one, early in the line. */
+const CLOSES_FIRST = /^[^“‘「『（(《【‚„]{0,30}[”’」』）)》】‛‟]/;
 const RUN_IN_HEADING = /[。！？!?]["”’]?[ \t\u3000]*([一二三四五六七八九十⼀⼆⼋⼗]{1,3}、[^。！？!?；;]{1,40})$/;
 const CLOSING_LINE_START = /^(同志们|同事们|朋友们|同学们|代表们)[，,！!]/;
 
@@ -404,7 +408,7 @@ class SpeechParser {
     if (speech.salutation && !speech.salutation.merged) speech.paragraphs.push(speech.salutation.paragraph);
 
     // 4. Body items (with headings run into a previous paragraph split out), opening, closing.
-    const prose = this.buildItems(paragraphs, speech, salutationLine);
+    const prose = this.buildItems(paragraphs, speech);
     this.assignRoles(prose, speech);
     for (const p of prose) speech.paragraphs.push(p); // (a spread would overflow the stack on huge drafts)
     return speech;
@@ -456,12 +460,16 @@ class SpeechParser {
     if (isTerminated(prev)) return false;
     // The rest of a broken sentence is prose even when it looks like a heading (`五、和谐…`).
     const prevMarker = prevIsContinuation ? undefined : matchMarker(prev, 0, false);
-    // A short heading line (一、… without a sentence in it) ends without punctuation by design.
-    if (prevMarker?.kind === 'heading' && prev.length <= 60 && !/[。！？!?；;]/.test(prev)) return false;
+    // A short heading line (一、… without a sentence in it) ends without punctuation by design,
+    // unless body text was merged onto it after a space: that text may be cut by a wrap.
+    if (prevMarker?.kind === 'heading' && prev.length <= 60 && !/[。！？!?；;]/.test(prev) && !MERGED_AFTER_SPACE.test(prev.slice(prevMarker.end - prevMarker.start))) return false;
     // A short line with no sentence in it stands alone: an unnumbered subheading (坚定信心，
     // 真抓实干), a name. A hard-wrapped line is as long as the page is wide (25+ characters).
     if (!prevMarker && !prevIsContinuation && prev.length <= 24 && !/[。；！？!?;]/.test(prev) && pairsClosed(prev)) return false;
-    if (marker && this.state.fits(marker)) return false;
+    // A line opening with a marker starts a new unit, unless the break visibly cut a word: a
+    // number split (建功十一 / 五、和谐…) or a quotation closed before it was opened. (Whether
+    // the marker's number fits must not decide: renumbering would then change the paragraphs.)
+    if (marker && !/[一二三四五六七八九十〇零百千0-9０-９]$/.test(prev) && !CLOSES_FIRST.test(line)) return false;
     if (CLOSING_LINE_START.test(line)) return false;
     // `…改革。三、加强领导` — a heading run onto the end of this line: the next line is its text.
     const runIn = RUN_IN_HEADING.exec(prev);
@@ -473,7 +481,7 @@ class SpeechParser {
   }
 
   /** Recognises items and builds the tree; returns the prose paragraphs (after run-in splits). */
-  private buildItems(paragraphs: Paragraph[], speech: Speech, salutationLine: number): Paragraph[] {
+  private buildItems(paragraphs: Paragraph[], speech: Speech): Paragraph[] {
     const { text } = this;
     const out: Paragraph[] = [];
     const state = new SequenceState();
@@ -488,8 +496,7 @@ class SpeechParser {
         p = pending;
         pending = undefined;
       } else p = paragraphs[next++];
-      const isMergedSalutation = p.segments[0].line === salutationLine;
-      p.marker = isMergedSalutation ? undefined : matchMarker(p.text, p.start, false);
+      p.marker = matchMarker(p.text, p.start, false);
       if (p.marker) state.see(p.marker);
       // A heading run into this paragraph (`…落到实处。二、加强领导`): split it out when its
       // number is exactly the next one the section expects, so prose like 一、二季度 never is.
@@ -499,7 +506,7 @@ class SpeechParser {
         pending = after;
         (after as Paragraph & { runIn?: boolean }).runIn = true;
         p = before;
-        p.marker = isMergedSalutation ? undefined : matchMarker(p.text, p.start, false);
+        p.marker = matchMarker(p.text, p.start, false);
       }
       p.inline = inlineEnumerations(p.text, p.offsetOf);
       out.push(p);
@@ -680,7 +687,7 @@ class SpeechParser {
     prose.forEach((p, i) => {
       p.role = i < openingEnd ? 'opening' : i >= closingFrom ? 'closing' : 'body';
     });
-    if (speech.salutation?.merged && prose[0]) prose[0].role = 'opening';
+    if (speech.salutation?.merged && prose[0] && !itemParas.has(prose[0])) prose[0].role = 'opening';
     speech.opening = prose.slice(0, openingEnd);
     speech.closing = prose.slice(closingFrom);
 

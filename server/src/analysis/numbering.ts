@@ -73,11 +73,12 @@ export function computeNumbering(model: DocumentModel): NumberingIssue[] {
         if (n !== m.number || m.formProblem) targets.set(m, { n, text: withNumber(m, n) });
       });
     }
-    // Renumbering changes numerals only. A marker whose form is also wrong is left to its
-    // numbering-punctuation fix, whose corrected form already carries the new number.
+    // Renumbering changes numerals only; a marker whose form is also wrong is replaced whole by
+    // its corrected form (the same edit its numbering-punctuation fix makes, so fix-all agrees).
     const editFor = (m: Marker): Edit | undefined => {
       const target = targets.get(m);
-      if (target === undefined || m.formProblem || target.n === m.number) return undefined;
+      if (target === undefined || target.n === m.number) return undefined;
+      if (m.formProblem) return m.end - m.start === m.raw.length ? { start: m.start, end: m.end, text: target.text } : undefined;
       return { start: m.numeralStart, end: m.numeralEnd, text: numeralFor(m, target.n) };
     };
     const sequenceOf = new Map<Marker, number>();
@@ -103,10 +104,12 @@ export function computeNumbering(model: DocumentModel): NumberingIssue[] {
       // (一) is one more half-width mark: halfwidth-punctuation reports and converts it.
       if (halfwidthDraft && m.formProblem === 'brackets' && /^\([^（）]*\)$/.test(m.raw)) continue;
       const target = targets.get(m)?.text ?? m.canonical;
+      // A marker cut by a line break is reported, but a fix would also remove the break.
+      const contiguous = m.end - m.start === m.raw.length;
       issues.push({
         kind: 'punctuation', marker: m, variant: m.formProblem === 'kangxi' ? 'kangxi' : undefined,
         data: { marker: m.raw, correct: target },
-        fix: [{ start: m.start, end: m.end, text: target }],
+        fix: contiguous ? [{ start: m.start, end: m.end, text: target }] : undefined,
       });
     }
   }
@@ -154,28 +157,19 @@ function headingSequences(
   sequences: Array<{ members: Marker[]; renumber: boolean; label: string }>,
 ): void {
   const misplaced = new Set<Marker>();
-  const visit = (parent: Item | undefined, children: Item[]) => {
+  const renumbered = new Set<Marker>();
+  const visit = (parent: Item | undefined, children: Item[], parentSiblings: Item[]) => {
     const headings = children.filter((c) => c.marker.kind === 'heading');
     let deepestSeen = 0;
     let skipReported = false;
-    // A first child continuing the parent's own numbering one level down (（二） then 3.)
-    // is a sibling written at the wrong level.
-    const mixedLevel = new Set<Item>();
-    if (parent?.marker.kind === 'heading' && headings.length) {
-      const first = headings[0];
-      const sameLevel = headings.filter((h) => h.marker.level === first.marker.level);
-      if (first.marker.number !== 1 && first.marker.number === parent.marker.number + 1) {
-        let expect = parent.marker.number + 1;
-        for (const h of sameLevel) {
-          if (h.marker.number !== expect++) break;
-          mixedLevel.add(h);
-          issues.push({
-            kind: 'mixed', marker: h.marker, variant: 'level',
-            data: { marker: cnMarker(h.marker), correct: markerText(parent.marker.level, undefined, h.marker.number), parent: cnMarker(parent.marker) },
-            fix: [{ start: h.marker.start, end: h.marker.end, text: markerText(parent.marker.level, undefined, h.marker.number) }],
-          });
-        }
-      }
+    const mixedLevel = siblingsWrittenOneLevelDown(parent, headings, parentSiblings, renumbered);
+    for (const h of mixedLevel) {
+      const correct = markerText(parent!.marker.level, undefined, h.marker.number);
+      issues.push({
+        kind: 'mixed', marker: h.marker, variant: 'level',
+        data: { marker: cnMarker(h.marker), correct, parent: cnMarker(parent!.marker) },
+        fix: [{ start: h.marker.start, end: h.marker.end, text: correct }],
+      });
     }
     for (const h of headings) {
       const level = h.marker.level!;
@@ -198,13 +192,36 @@ function headingSequences(
       const before = issues.length;
       checkSequence(members, issues, { allowRestart: false });
       sequences.push({ members, renumber: issues.length > before, label: `h${level}` });
+      if (issues.length > before) for (const m of members) renumbered.add(m);
       if (members.length === 1 && members[0].number === 1 && level >= 2 && !misplaced.has(members[0])) {
         issues.push({ kind: 'orphan', marker: members[0], data: { marker: cnMarker(members[0]), next: markerText(level as 2, undefined, 2) } });
       }
     }
-    for (const c of children) visit(c, c.children);
+    for (const c of children) visit(c, c.children, headings);
   };
-  visit(undefined, speech.items);
+  visit(undefined, speech.items, []);
+}
+
+/**
+ * The first children of a heading that continue the heading's own numbering one level down
+ * (（一）（二） then 3.): siblings written at the wrong level. Only when it is unambiguous: one
+ * level down, the parent's own sequence in order, and the parent's next sibling (if any)
+ * numbered right after them — （二） under 一、 followed by 二、 is a lone child instead.
+ */
+function siblingsWrittenOneLevelDown(parent: Item | undefined, headings: Item[], parentSiblings: Item[], renumbered: Set<Marker>): Set<Item> {
+  const out = new Set<Item>();
+  if (parent?.marker.kind !== 'heading' || !headings.length || renumbered.has(parent.marker)) return out;
+  const first = headings[0];
+  if (first.marker.level !== parent.marker.level! + 1 || first.marker.number !== parent.marker.number + 1) return out;
+  let expect = parent.marker.number + 1;
+  for (const h of headings) {
+    if (h.marker.level !== first.marker.level || h.marker.number !== expect) break;
+    out.add(h);
+    expect++;
+  }
+  const after = parentSiblings[parentSiblings.indexOf(parent) + 1];
+  if (after && after.marker.level === parent.marker.level && after.marker.number !== expect) out.clear();
+  return out;
 }
 
 function levelName(level: number): string {
@@ -289,6 +306,19 @@ function enumerationSeries(
     }
     for (const m of p.inline) handle(m, p);
   }
+
+  // A member taken as continuing another style's series (第一，… 二要) is not, when that series
+  // itself goes on to use the number (… 第二，): it starts a series of its own after all.
+  for (const s of [...all]) {
+    for (const m of [...s.mixed]) {
+      const at = s.members.indexOf(m);
+      if (!s.members.slice(at + 1).some((x) => !s.mixed.has(x) && x.number === m.number)) continue;
+      s.mixed.delete(m);
+      s.members.splice(at, 1);
+      all.push({ style: m.style!, members: [m], hasLeading: !m.inline, mixed: new Set() });
+    }
+  }
+  all.sort((a, b) => a.members[0].start - b.members[0].start);
 
   for (const s of all) {
     const own = s.members.filter((m) => !s.mixed.has(m));

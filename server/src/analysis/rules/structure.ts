@@ -229,18 +229,22 @@ export const headingMerged: RuleRecord = {
         if (m.kind !== 'heading') continue;
         const heading = shortHeading(item);
         if (item.runIn) {
-          // Remove the spaces between the previous sentence and the heading, then break.
+          // Remove the spaces between the previous sentence and the heading, then break; when
+          // the heading's text follows on the line too, break there as well (one step).
           let from = m.start;
           while (from > 0 && /[ \t\u3000]/.test(ctx.text[from - 1])) from--;
-          out.push({ start: from, end: m.end, variant: 'runIn', data: { heading }, fix: [{ start: from, end: m.start, text: eol(ctx.text) }] });
+          const fix = [{ start: from, end: m.start, text: eol(ctx.text) }];
+          let end = m.end;
+          if (m.level === 1 && item.mergedAt !== undefined) {
+            fix.push(splitAfterHeading(ctx.text, item));
+            end = item.mergedAt;
+          }
+          out.push({ start: from, end, variant: 'runIn', data: { heading }, fix });
           continue;
         }
         if (m.level !== 1) continue;
         if (item.mergedAt !== undefined) {
-          // A heading phrase closed by 。 loses the 。 on its own line.
-          let cut = item.titleEnd;
-          if (/[。]/.test(ctx.text[cut - 1])) cut--;
-          out.push({ start: m.start, end: item.mergedAt, data: { heading, fixable: 1 }, fix: [{ start: cut, end: item.mergedAt, text: eol(ctx.text) }] });
+          out.push({ start: m.start, end: item.mergedAt, data: { heading, fixable: 1 }, fix: [splitAfterHeading(ctx.text, item)] });
         } else if (item.mergedWithoutSeparator) {
           out.push({ start: m.start, end: Math.min(item.titleEnd, m.end + 20), data: { heading, fixable: 0 } });
         }
@@ -249,6 +253,13 @@ export const headingMerged: RuleRecord = {
     return out;
   },
 };
+
+/** The edit that puts a merged heading's text on the next line (a closing 。 goes too). */
+function splitAfterHeading(text: string, item: Item): { start: number; end: number; text: string } {
+  let cut = item.titleEnd;
+  if (text[cut - 1] === '。') cut--;
+  return { start: cut, end: item.mergedAt!, text: eol(text) };
+}
 
 function shortHeading(item: Item): string {
   const t = item.title.replace(/…$/, '');
