@@ -15,10 +15,10 @@
 
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../helpers/ports.mjs';
 import { chromium } from 'playwright-core';
 import { wordRulesExist } from '../../scripts/package.mjs';
 
@@ -84,15 +84,6 @@ function packageVsix() {
   return vsix;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 /** A user-data dir, an extensions dir with the .vsix installed, and a copy of the drafts. */
 function prepareProfile(vsix, locale) {

@@ -10,10 +10,10 @@
 // and Debian's chromium). That is VS Code, but not its Electron build: the output says so.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../helpers/ports.mjs';
 import * as esbuild from 'esbuild';
 import { runTests, downloadAndUnzipVSCode } from '@vscode/test-electron';
 
@@ -57,15 +57,6 @@ async function buildSuite() {
   });
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 /** The suite in code-server: extensionDevelopmentPath/extensionTestsPath go in the URL's payload. */
 async function runInCodeServer() {

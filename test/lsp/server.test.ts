@@ -6,19 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TestClient, SERVER } from '../helpers/lsp';
+import { SAMPLE_DRAFT } from '../helpers/sample';
 
-const DRAFT = [
-  '在全市安全生产工作会议上的讲话',
-  '同志们：',
-  '今天召开XX安全生产工作会议，下面我讲三点意见。',
-  '一、提高认识',
-  '安全生产责任重于泰山。',
-  '二、压实责任',
-  '各级各部门要狠抓落实。',
-  '三、强化督查',
-  '要加强督促检查。',
-  '同志们，让我们共同努力，确保全市安全生产形势持续稳定！',
-].join('\n');
+const DRAFT = SAMPLE_DRAFT;
 
 describe('language server over stdio', function () {
   this.timeout(30000);
