@@ -83,7 +83,8 @@ export function makeDraft(chars, pool = paragraphPool()) {
 export class LspClient {
   constructor(env = {}) {
     this.started = performance.now();
-    this.child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    // Started as the VS Code client starts it (client/src/extension.ts): a small young generation.
+    this.child = spawn(process.execPath, ['--max-semi-space-size=1', path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;
     this.pending = new Map();
