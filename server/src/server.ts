@@ -211,7 +211,24 @@ function findWorkspaceConfig(docPath: string | undefined): string | undefined {
   }
 }
 
-async function settingsFor(uri: string): Promise<{ settings: DocumentSettings; sources: CachedAnalysis['sources']; resolved: ReturnType<typeof resolveOptions> }> {
+type SettingsInForce = { settings: DocumentSettings; sources: CachedAnalysis['sources']; resolved: ReturnType<typeof resolveOptions> };
+
+/**
+ * Settings per document, fetched once and kept until the editor settings or a watched file
+ * change or the document closes: validation runs on every pause in typing, and must not ask
+ * the client and read .jianggao.json from disk each time.
+ */
+const settingsCache = new Map<string, Promise<SettingsInForce>>();
+function settingsFor(uri: string): Promise<SettingsInForce> {
+  let cached = settingsCache.get(uri);
+  if (!cached) {
+    cached = readSettings(uri);
+    settingsCache.set(uri, cached);
+  }
+  return cached;
+}
+
+async function readSettings(uri: string): Promise<SettingsInForce> {
   const editor = await editorSettings(uri);
   const editorLayer: UserConfig = {
     rules: editor.rules as Record<string, unknown> | undefined,
@@ -279,6 +296,7 @@ documents.onDidClose((e) => {
   if (t) clearTimeout(t);
   timers.delete(e.document.uri);
   analyses.delete(e.document.uri);
+  settingsCache.delete(e.document.uri);
   brokenRules.delete(e.document.uri);
   sizeCaps.delete(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -780,9 +798,12 @@ function uriToPath(uri: string): string | undefined {
 }
 
 connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
   for (const doc of documents.all()) schedule(doc, 0);
 });
 connection.onDidChangeWatchedFiles(async (params) => {
+  // .jianggao.json (or a dictionary) may have changed.
+  settingsCache.clear();
   // A speech file changed on disk: its paragraphs are read again (for reused-paragraph).
   if (workspaceCorpus.ready) {
     for (const change of params.changes) {
