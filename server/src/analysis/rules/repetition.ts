@@ -183,13 +183,14 @@ export const doubledWord: RuleRecord = {
       zh: '改稿时删改、粘贴，常留下“要要”“的的”这样连写两次的词，念出来很刺耳。本规则在分词结果上检查：紧紧、牢牢、实实在在、方方面面等叠词，“一件一件”这类数量词重叠，以及“工作作风”（工作/作风）、“需要要求”（需要/要求）这类只是字面相邻的词都不会报告。单字只检查“的、要、是、在、和”等不会正常叠用的虚词；“研究研究”“非常非常”这类口语叠用不报告。“都要要”“要要素”即使分词时有一个“要”并入了相邻的词，也照样报告；“要要求”“就要要求”既可能是笔误，也可能本意就是“要/要求”，以提示级别报告。个别确实需要叠用的词可加入 allowWords。',
       en: 'Editing and pasting leave words written twice (要要, 的的), which sound jarring when read out. The check runs on segmented words, so reduplications (紧紧, 牢牢, 实实在在, 方方面面), repeated measure words (一件一件) and words that only touch across a word boundary (工作作风 = 工作/作风, 需要要求 = 需要/要求) are not reported. Single characters are checked only for function words (的, 要, 是, 在, 和 …) that are never reduplicated; colloquial doubling (研究研究, 非常非常) is not reported. A slip is still found when the segmenter joined one of the two characters to a neighbouring word (都要要, 要要素); where the text also reads as two proper words (要要求 = 要/要求), it is reported as information. Add a word to allowWords to allow its doubling.',
     },
-    bad: ['全市各级群团组织要要牢牢把握群众性这个根本特点。', '这是我们工作的的重点。', '我们要进一步进一步加强组织领导。', '各级干部都要要提高认识。', '这就要要求我们加倍努力。'],
+    bad: ['全市各级群团组织要要牢牢把握群众性这个根本特点。', '这是我们工作的的重点。', '我们要进一步进一步加强组织领导。', '各级干部都要要提高认识。', '这就要要求我们加倍努力。', '这次会议主要要是听取大家的意见。'],
     good: [
       '我们要紧紧围绕中心、牢牢把握方向，实实在在为群众办事，方方面面都要考虑到。',
       '要切实转变工作作风，满足群众需要要求的服务。',
       '大家要认认真真学习，回去再好好研究研究，看一看还有哪些不足。',
       '人人都要参与，不仅仅是干部，常常、天天都要抓，等等。',
       '一件一件抓落实，一步一步向前走。',
+      '今年工作的主要要求是稳中求进。',
     ],
     options: {
       allowWords: { zh: '允许叠用的词（如 ["研究研究"] 或 ["看看"]），这些词连写不报告。', en: 'Words whose doubling is allowed (e.g. ["研究研究"]); they are not reported.' },
@@ -254,7 +255,7 @@ export const doubledWord: RuleRecord = {
   },
 };
 
-type JoinedLists = { ambiguousBefore: string[]; ambiguousAfter: string[]; legitimateBefore: string[]; legitimateAfter: string[]; slipBefore: string[] };
+type JoinedLists = { ambiguousBefore: string[]; ambiguousAfter: string[]; ambiguousAfterWord: string[]; legitimateBefore: string[]; legitimateAfter: string[]; slipBefore: string[] };
 const JOINED = lists.joined as Record<string, JoinedLists>;
 
 /** 要/要素, 都要/要: a slip character doubled, one of the two joined to a neighbouring word. */
@@ -268,9 +269,13 @@ function joinedDouble(a: string, b: string): { char: string; single: 'a' | 'b' |
     if (JOINED[b].legitimateBefore.includes(a)) return undefined;
     return { char: b, single: 'b', ambiguous: JOINED[b].ambiguousBefore.includes(a) };
   }
-  // 就要/要求: two words, but 就要 never takes 要 again (需要/要求 is fine and stays silent).
+  // 就要/要求: two words, but 就要 never takes 要 again (需要/要求 is fine and stays silent);
+  // 主要/要是 (主要要是) is read as a doubled 要 too.
   const x = a[a.length - 1];
-  if (a.length >= 2 && b.length >= 2 && b[0] === x && JOINED[x]?.slipBefore.includes(a)) return { char: x, single: 'none', ambiguous: true };
+  if (a.length >= 2 && b.length >= 2 && b[0] === x && JOINED[x]) {
+    if (JOINED[x].slipBefore.includes(a)) return { char: x, single: 'none', ambiguous: true };
+    if (JOINED[x].ambiguousBefore.includes(a) && JOINED[x].ambiguousAfterWord.includes(b)) return { char: x, single: 'none', ambiguous: true };
+  }
   return undefined;
 }
 

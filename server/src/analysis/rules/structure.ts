@@ -153,7 +153,7 @@ export const missingClosing: RuleRecord = {
   check(ctx) {
     const out: Finding[] = [];
     for (const s of ctx.model.speeches) {
-      if (!judgeable(s) || s.closing.length > 0 || s.allItems.length === 0) continue;
+      if (!judgeable(s) || s.closing.length > 0 || (s.allItems.length === 0 && !hasBody(s))) continue;
       const last = s.paragraphs[s.paragraphs.length - 1];
       const line = ctx.model.lines[last.segments[last.segments.length - 1].line];
       out.push({ start: Math.max(line.start, last.end - 10), end: last.end });
