@@ -100,7 +100,8 @@ export class StructureProvider implements vscode.TreeDataProvider<Node> {
         const p = node.speech.parts[node.part];
         const [zh, en] = PART_LABEL[node.part];
         const label = isEnglish() ? en : zh;
-        const item = new vscode.TreeItem(`${p.present ? '✓' : '✗'} ${label}`, vscode.TreeItemCollapsibleState.None);
+        // The coloured icon says present or missing; the description says it in words.
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
         item.id = `part-${node.speech.range.start.line}-${node.part}`;
         item.contextValue = p.present ? 'jianggao.part.present' : 'jianggao.part.missing';
         if (p.present) {
