@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  analyze, AnalysisResult, Diagnostic, Locale, RULES, RULE_BY_ID, normaliseEdits, fixEdits, Edit,
+  analyze, parseDocument, AnalysisResult, Diagnostic, Locale, RULES, RULE_BY_ID, normaliseEdits, fixEdits, Edit,
   WordSegmenter, spokenLength, suppressionComment,
 } from './analysis';
 import { resolveOptions, UserConfig, ConfigProblem } from './analysis/options';
@@ -41,7 +41,6 @@ const DEBOUNCE_MS = 250;
 const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 interface DocumentSettings {
-  user: UserConfig;
   maxFileSize: number;
   debounceMs: number;
 }
@@ -251,7 +250,7 @@ async function readSettings(uri: string): Promise<SettingsInForce> {
   const resolved = resolveOptions(sources.map((s) => s.config), new Set(RULE_BY_ID.keys()), locale);
   const maxFileSize = typeof editor.maxFileSize === 'number' && editor.maxFileSize > 0 ? editor.maxFileSize : resolved.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const debounceMs = typeof editor.debounceMs === 'number' && editor.debounceMs >= 0 ? editor.debounceMs : DEBOUNCE_MS;
-  return { settings: { user: {}, maxFileSize, debounceMs }, sources, resolved };
+  return { settings: { maxFileSize, debounceMs }, sources, resolved };
 }
 
 /** Dictionaries named in configuration: relative to their config, inside the workspace when untrusted. */
@@ -343,7 +342,7 @@ async function validate(uri: string): Promise<void> {
   if (documents.get(uri)?.version !== version) return;
   const lineIndex = result.model.lineIndex;
   analyses.set(uri, { version, result, options, lineIndex, sources });
-  connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics.map((d) => toLsp(d, lineIndex)) });
+  connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics.map((d) => toLsp(d, lineIndex, uri)) });
   if (result.pendingWordRules.length) ensureSegmenter();
   ensureWorkspaceCorpus();
 }
@@ -401,7 +400,7 @@ export function ruleDocUri(rule: string): string {
   return pathToFileURL(path.resolve(__dirname, '..', 'server', 'docs', 'rules', `${rule}.md`)).toString();
 }
 
-function toLsp(d: Diagnostic, lineIndex: LineIndex): LspDiagnostic {
+function toLsp(d: Diagnostic, lineIndex: LineIndex, uri: string): LspDiagnostic {
   return {
     range: rangeOf(lineIndex, d.start, d.end),
     severity: SEVERITY[d.severity],
@@ -412,7 +411,7 @@ function toLsp(d: Diagnostic, lineIndex: LineIndex): LspDiagnostic {
     relatedInformation: d.related?.map((r) => ({
       location: r.external
         ? { uri: pathToFileURL(r.external.document).toString(), range: { start: r.external.start, end: r.external.end } }
-        : { uri: '', range: rangeOf(lineIndex, r.start, r.end) },
+        : { uri, range: rangeOf(lineIndex, r.start, r.end) },
       message: r.note[locale],
     })),
     data: { rule: d.rule, start: d.start, end: d.end },
@@ -435,16 +434,9 @@ function modelFor(uri: string) {
   const text = doc.getText();
   // Over the size cap a document is not parsed for symbols, folding or the outline either.
   if (Buffer.byteLength(text, 'utf8') > (sizeCaps.get(uri) ?? DEFAULT_MAX_FILE_SIZE)) return undefined;
-  const result = analyze(text, { only: new Set() });
-  return { doc, model: result.model, options: analyses.get(uri)?.options ?? resolveOptions([], new Set(), locale).options };
+  return { doc, model: parseDocument(text), options: analyses.get(uri)?.options ?? resolveOptions([], new Set(), locale).options };
 }
 
-// relatedInformation needs the document URI: fill it in on the way out.
-const sendDiagnostics = connection.sendDiagnostics.bind(connection);
-connection.sendDiagnostics = (params) => {
-  for (const d of params.diagnostics) for (const r of d.relatedInformation ?? []) if (!r.location.uri) r.location.uri = params.uri;
-  return sendDiagnostics(params);
-};
 
 // ---------------------------------------------------------------------------------------
 // Outline, folding
@@ -698,7 +690,7 @@ async function checkFiles(uris: string[]): Promise<{ files: number; problems: nu
     const otherDocuments = workspaceCorpus.ready ? { corpus: workspaceCorpus.corpus, self: file } : undefined;
     const result = analyze(read.text, { options: resolved.options, words: segmenter, otherDocuments });
     problems += result.diagnostics.length;
-    connection.sendDiagnostics({ uri, diagnostics: result.diagnostics.map((d) => toLsp(d, result.model.lineIndex)) });
+    connection.sendDiagnostics({ uri, diagnostics: result.diagnostics.map((d) => toLsp(d, result.model.lineIndex, uri)) });
     // Yield between files so edits and requests are not held up.
     await new Promise((r) => setImmediate(r));
   }

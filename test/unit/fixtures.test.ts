@@ -6,16 +6,16 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, applyEdits, fixEdits, Diagnostic } from '../../server/src/analysis';
+import { analyze, applyEdits, fixEdits, parseDocument, Diagnostic } from '../../server/src/analysis';
 import { testWords } from '../helpers/words';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'drafts');
 const update = process.env.UPDATE_FIXTURES === '1';
 
 function listing(text: string, diags: Diagnostic[]): string {
-  const r = analyze(text, { only: new Set() });
+  const { lineIndex } = parseDocument(text);
   return diags.map((d) => {
-    const p = r.model.lineIndex.positionAt(d.start);
+    const p = lineIndex.positionAt(d.start);
     return `${p.line + 1}:${p.character + 1} ${d.rule}`;
   }).join('\n') + (diags.length ? '\n' : '');
 }

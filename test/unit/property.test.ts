@@ -15,8 +15,9 @@
 // Counterexamples the properties once found, decided and now handled by the analysis, are
 // kept at the end as regression tests: each must fix cleanly, and converge in one pass.
 //
-// Runs are bounded so `npm test` stays fast; JIANGGAO_FC_RUNS=2000 explores deeper, and
-// JIANGGAO_FC_SEED=<seed> replays a failure fast-check printed.
+// Runs are bounded so `npm test` stays fast and use a fixed seed, so CI is repeatable;
+// JIANGGAO_FC_RUNS=2000 explores deeper, JIANGGAO_FC_SEED=<seed> tries other inputs or replays
+// a failure fast-check printed.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits, normaliseEdits, fixEdits } from '../../server/src/analysis';
@@ -24,7 +25,7 @@ import { check, assertWellFormed, assertFixScope, assertFixWorks, assertFixAllFi
 import { anyText, speechLike, draftLines, realisticDraft } from '../helpers/drafts';
 
 const RUNS = Number(process.env.JIANGGAO_FC_RUNS) || 100;
-const SEED = process.env.JIANGGAO_FC_SEED ? Number(process.env.JIANGGAO_FC_SEED) : undefined;
+const SEED = process.env.JIANGGAO_FC_SEED ? Number(process.env.JIANGGAO_FC_SEED) : 20261128;
 const params = (runs = RUNS): fc.Parameters<[string]> => ({ numRuns: runs, seed: SEED });
 
 const ALL: Array<[string, fc.Arbitrary<string>]> = [
@@ -61,6 +62,7 @@ const DECIDED: string[] = [
   '第二：\n“\n第二：要狠抓落实',
   '同志们：\n今天开会。一、加强领导  同志们要提高认识。\n二、狠抓落实\n内容。',
   '（一）、，指导思想\n内容。\n（二）基本原则\n内容。',
+  '1．\n（2）\n③',
 ];
 
 function fixAll(text: string): string {

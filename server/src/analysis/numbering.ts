@@ -158,12 +158,14 @@ function headingSequences(
 ): void {
   const misplaced = new Set<Marker>();
   const renumbered = new Set<Marker>();
+  const writtenDown = new Set<Marker>();
   const visit = (parent: Item | undefined, children: Item[], parentSiblings: Item[]) => {
     const headings = children.filter((c) => c.marker.kind === 'heading');
     let deepestSeen = 0;
     let skipReported = false;
-    const mixedLevel = siblingsWrittenOneLevelDown(parent, headings, parentSiblings, renumbered);
+    const mixedLevel = siblingsWrittenOneLevelDown(parent, headings, parentSiblings, renumbered, writtenDown);
     for (const h of mixedLevel) {
+      writtenDown.add(h.marker);
       const correct = markerText(parent!.marker.level, undefined, h.marker.number);
       issues.push({
         kind: 'mixed', marker: h.marker, variant: 'level',
@@ -206,11 +208,13 @@ function headingSequences(
  * The first children of a heading that continue the heading's own numbering one level down
  * (（一）（二） then 3.): siblings written at the wrong level. Only when it is unambiguous: one
  * level down, the parent's own sequence in order, and the parent's next sibling (if any)
- * numbered right after them — （二） under 一、 followed by 二、 is a lone child instead.
+ * numbered right after them — （二） under 一、 followed by 二、 is a lone child instead —
+ * and the parent not itself written a level down.
  */
-function siblingsWrittenOneLevelDown(parent: Item | undefined, headings: Item[], parentSiblings: Item[], renumbered: Set<Marker>): Set<Item> {
+function siblingsWrittenOneLevelDown(parent: Item | undefined, headings: Item[], parentSiblings: Item[], renumbered: Set<Marker>, writtenDown: Set<Marker>): Set<Item> {
   const out = new Set<Item>();
-  if (parent?.marker.kind !== 'heading' || !headings.length || renumbered.has(parent.marker)) return out;
+  // A parent that is itself moving up a level (or being renumbered) is no reference.
+  if (parent?.marker.kind !== 'heading' || !headings.length || renumbered.has(parent.marker) || writtenDown.has(parent.marker)) return out;
   const first = headings[0];
   if (first.marker.level !== parent.marker.level! + 1 || first.marker.number !== parent.marker.number + 1) return out;
   let expect = parent.marker.number + 1;
