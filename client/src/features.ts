@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REQUESTS, SERVER_COMMANDS, OutlineResponse } from '../../server/src/protocol';
+import { registerCursorNotification } from './cursor';
 import { isChecked } from './documents';
 import { T } from './i18n';
 import { insertPart, insertSkeleton } from './snippets';
@@ -28,6 +29,7 @@ export function registerFeatures(
 ): Features {
   const status = registerStatusBar(context, getClient);
   const structure = registerStructureView(context, getClient);
+  registerCursorNotification(context, getClient);
 
   /** The running client and the active draft, or a message saying which is missing. */
   const target = (): { client: LanguageClient; editor: vscode.TextEditor } | undefined => {

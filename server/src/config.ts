@@ -22,6 +22,8 @@ export function readConfigFile(file: string): UserConfig {
   } catch (e) {
     throw new Error(`${file}: cannot read configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+  // An empty file is no configuration: an editor creates a new file empty before it writes it.
+  if (!raw.replace(/^\uFEFF/, '').trim()) return {};
   try {
     const value = JSON.parse(raw.replace(/^\uFEFF/, ''));
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not a JSON object');

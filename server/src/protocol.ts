@@ -16,6 +16,17 @@ export const REQUESTS = {
   configuration: 'jianggao/configuration',
 } as const;
 
+/** Notifications from the client. */
+export const NOTIFICATIONS = {
+  /** The cursor is on this line (sent when it moves to another line): focus mode releases the line left. */
+  cursor: 'jianggao/cursor',
+} as const;
+
+export interface CursorNotification {
+  uri: string;
+  line: number;
+}
+
 export interface LspRange {
   start: { line: number; character: number };
   end: { line: number; character: number };

@@ -32,6 +32,14 @@ export class TestClient {
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.codeLensRefreshes++;
+      return null;
+    });
+    this.connection.onRequest('window/showDocument', (p: { uri: string }) => {
+      this.shownDocuments.push(p.uri);
+      return { success: true };
+    });
     this.connection.onRequest('workspace/applyEdit', (p: unknown) => {
       this.appliedEdits.push(p);
       return { applied: true };
@@ -39,8 +47,11 @@ export class TestClient {
     this.connection.listen();
   }
   readonly appliedEdits: unknown[] = [];
+  /** workspace/codeLens/refresh requests from the server. */
+  codeLensRefreshes = 0;
+  readonly shownDocuments: string[] = [];
 
-  static async start(opts: { locale?: string; settings?: Record<string, unknown>; rootPath?: string; trusted?: boolean; env?: Record<string, string> } = {}): Promise<TestClient> {
+  static async start(opts: { locale?: string; settings?: Record<string, unknown>; rootPath?: string; trusted?: boolean; env?: Record<string, string>; codeLensRefresh?: boolean } = {}): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...opts.env } });
     const client = new TestClient(child, opts.settings ?? {});
     const rootUri = opts.rootPath ? pathToFileURL(opts.rootPath).toString() : null;
@@ -49,7 +60,7 @@ export class TestClient {
       locale: opts.locale ?? 'zh-cn',
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
-      capabilities: { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } }, window: { workDoneProgress: true }, textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
+      capabilities: { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, codeLens: { refreshSupport: !!opts.codeLensRefresh } }, window: { workDoneProgress: true }, textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
       initializationOptions: { locale: opts.locale ?? 'zh-cn', trusted: opts.trusted ?? true },
     });
     client.connection.sendNotification('initialized', {});

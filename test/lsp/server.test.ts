@@ -93,10 +93,8 @@ describe('language server over stdio', function () {
       await c.waitFor((x) => x.uri === uri);
       const applied = await c.connection.sendRequest('workspace/executeCommand', { command: 'jianggao.server.disableRule', arguments: [uri, 'placeholder'] });
       assert.equal(applied, true);
-      const edit = c.appliedEdits[0] as { edit: { documentChanges: Array<{ kind?: string; uri?: string; edits?: Array<{ newText: string }> }> } };
-      assert.equal(edit.edit.documentChanges[0].kind, 'create');
-      assert.equal(edit.edit.documentChanges[0].uri, pathToFileURL(path.join(dir, '.jianggao.json')).toString());
-      assert.deepEqual(JSON.parse(edit.edit.documentChanges[1].edits![0].newText), { rules: { placeholder: 'off' } });
+      // Written on disk at once (editor-features.test.ts has the details).
+      assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, '.jianggao.json'), 'utf8')), { rules: { placeholder: 'off' } });
     } finally {
       await c.stop();
       fs.rmSync(dir, { recursive: true, force: true });

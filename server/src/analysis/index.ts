@@ -11,5 +11,6 @@ export { resolveOptions, DEFAULT_OPTIONS, SEVERITY_SETTINGS } from './options';
 export type { UserConfig, ConfigProblem } from './options';
 export { LineIndex, splitLines, spokenLength } from './text';
 export { suppressionComment } from './suppressions';
+export { ruleTitle } from './ruleTitle';
 export { ParagraphCorpus } from './corpus';
 export type { OtherDocuments, ParagraphPlace } from './corpus';

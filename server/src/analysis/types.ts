@@ -64,6 +64,11 @@ export interface RuleRecord {
   id: string;
   category: RuleCategory;
   severity: Severity;
+  /**
+   * A short name (a few words, no examples) for menus and hovers: 在此处忽略「词语重复」.
+   * Optional so a new rule still builds; ruleTitle() derives one from the description.
+   */
+  title?: Localized;
   /** One line: what the rule flags (used in docs, settings and the rule table). */
   description: Localized;
   message: { zh: MessageTemplate; en: MessageTemplate };

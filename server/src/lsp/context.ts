@@ -3,7 +3,7 @@
 // onInitialize; nothing else here changes afterwards.
 
 import { fileURLToPath } from 'url';
-import { Connection, TextDocuments } from 'vscode-languageserver/node';
+import { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Locale } from '../analysis';
 
@@ -12,6 +12,8 @@ export class ServerContext {
   trusted = true;
   hasConfigurationCapability = false;
   workspaceFolders: string[] = [];
+  /** What the client said it can do (CodeLens refresh, …). */
+  clientCapabilities: ClientCapabilities = {};
   /** What validation finds again on every edit (a refused dictionary) is logged once. */
   private readonly logged = new Set<string>();
 

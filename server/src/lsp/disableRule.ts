@@ -1,43 +1,23 @@
 // "Turn off this rule for the workspace": writes `"rule": "off"` into the workspace's
-// .jianggao.json (created if needed) through the editor, so the change can be undone there.
+// .jianggao.json (created if needed), so the CLI and every editor read the same choice.
 
-import * as fs from 'fs';
-import * as path from 'path';
-import { pathToFileURL } from 'url';
-import { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
-import { RULE_BY_ID } from '../analysis';
-import { UserConfig } from '../analysis/options';
-import { CONFIG_FILE, readConfigFile } from '../config';
+import { RULE_BY_ID, ruleTitle } from '../analysis';
 import { SERVER_COMMANDS } from '../protocol';
-import { uriToPath } from './context';
 import { Feature, Server } from './feature';
+import { announceConfigChange, ConfigObject, updateWorkspaceConfig } from './workspaceConfig';
 
-async function disableRule({ ctx, trust }: Server, uri: string, rule: string): Promise<boolean> {
-  if (!RULE_BY_ID.has(rule)) return false;
-  const docPath = uriToPath(uri);
-  const folder = (docPath && trust.folderOf(docPath)) ?? (docPath ? path.dirname(docPath) : undefined);
-  if (!folder) return false;
-  const file = trust.findWorkspaceConfig(docPath) ?? path.join(folder, CONFIG_FILE);
-  let config: UserConfig = {};
-  let existing = '';
-  if (fs.existsSync(file)) {
-    existing = fs.readFileSync(file, 'utf8');
-    try {
-      config = readConfigFile(file);
-    } catch (e) {
-      ctx.connection.window.showErrorMessage((e as Error).message);
-      return false;
-    }
-  }
-  config.rules = { ...(config.rules ?? {}), [rule]: 'off' };
-  const text = JSON.stringify(config, null, 2) + '\n';
-  const fileUri = pathToFileURL(file).toString();
-  const lines = existing.split(/\r?\n/);
-  const edit: WorkspaceEdit = existing
-    ? { documentChanges: [{ textDocument: { uri: fileUri, version: null }, edits: [TextEdit.replace(Range.create(0, 0, lines.length, 0), text)] }] }
-    : { documentChanges: [{ kind: 'create', uri: fileUri, options: { ignoreIfExists: true } }, { textDocument: { uri: fileUri, version: null }, edits: [TextEdit.insert({ line: 0, character: 0 }, text)] }] };
-  const r = await ctx.connection.workspace.applyEdit({ label: 'Jianggao', edit });
-  return r.applied;
+function disableRule(server: Server, uri: string, rule: string): boolean {
+  const record = RULE_BY_ID.get(rule);
+  if (!record) return false;
+  const result = updateWorkspaceConfig(server, uri, (config) => {
+    const rules = typeof config.rules === 'object' && config.rules !== null && !Array.isArray(config.rules) ? (config.rules as ConfigObject) : {};
+    if (rules[rule] === 'off') return false;
+    config.rules = { ...rules, [rule]: 'off' };
+    return true;
+  });
+  const name = ruleTitle(record, server.ctx.locale);
+  announceConfigChange(server, result, server.ctx.t(`已在本工作区关闭规则「${name}」（写入 .jianggao.json）。`, `Turned “${name}” off for this workspace (in .jianggao.json).`));
+  return result.ok;
 }
 
 export const disableRuleCommand: Feature = {

@@ -7,6 +7,7 @@ import { CodeActions } from './actions';
 import { Checker } from './checker';
 import { Commands } from './commands';
 import { ServerContext } from './context';
+import { TypingTracker } from './focusMode';
 import { Settings } from './settings';
 import { Trust } from './trust';
 import { Validation } from './validation';
@@ -18,6 +19,8 @@ export interface Server {
   settings: Settings;
   checker: Checker;
   validation: Validation;
+  /** The line each document was last edited on (focus mode). */
+  typing: TypingTracker;
   actions: CodeActions;
   commands: Commands;
 }

@@ -2,7 +2,7 @@
 // turn the rule off for the workspace, fix everything (as a quick fix and as source.fixAll).
 
 import { CodeAction, CodeActionKind } from 'vscode-languageserver/node';
-import { fixEdits, RULE_BY_ID, suppressionComment } from '../analysis';
+import { Diagnostic, fixEdits, RULE_BY_ID, ruleTitle, suppressionComment } from '../analysis';
 import { CodeActionProvider } from './actions';
 import { ServerContext } from './context';
 import { eolOf, workspaceEdit } from './edits';
@@ -11,15 +11,24 @@ import { SERVER_COMMANDS } from '../protocol';
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.jianggao';
 
+/** The flagged text, quoted, when it is short enough to name the finding in a menu (「的的」). */
+export function quotedFlag(text: string, d: Diagnostic, locale: 'zh' | 'en'): string {
+  const flagged = text.slice(d.start, d.end);
+  if (!flagged.trim() || flagged.length > 12 || /[\r\n]/.test(flagged)) return '';
+  return locale === 'en' ? ` “${flagged}”` : `「${flagged}」`;
+}
+
 function fixProviders(ctx: ServerContext): CodeActionProvider[] {
   const T = (zh: string, en: string) => ctx.t(zh, en);
+  // Titles name the rule by its short name in the writer's language, never by its id.
+  const titleOf = (rule: string) => ruleTitle(RULE_BY_ID.get(rule)!, ctx.locale);
   const fixThis: CodeActionProvider = {
     kinds: [CodeActionKind.QuickFix],
     forFinding(d, { doc, snapshot, lspFor }) {
       if (!d.fix) return [];
       const rule = RULE_BY_ID.get(d.rule)!;
       return [{
-        title: `${rule.fixTitle?.[ctx.locale] ?? T('修复', 'Fix')} (${d.rule})`,
+        title: `${rule.fixTitle?.[ctx.locale] ?? T('修复', 'Fix')}${quotedFlag(snapshot.text, d, ctx.locale)}`,
         kind: CodeActionKind.QuickFix,
         isPreferred: true,
         diagnostics: lspFor(d),
@@ -35,7 +44,7 @@ function fixProviders(ctx: ServerContext): CodeActionProvider[] {
       const sameRule = snapshot.diagnostics.filter((x) => x.rule === d.rule && x.fix);
       if (sameRule.length > 1) {
         actions.push({
-          title: T(`修复本文件中所有 ${d.rule} 问题（${sameRule.length} 处）`, `Fix all ${d.rule} problems in this file (${sameRule.length})`),
+          title: T(`修复本文件中所有「${titleOf(d.rule)}」（${sameRule.length} 处）`, `Fix all “${titleOf(d.rule)}” problems in this file (${sameRule.length})`),
           kind: CodeActionKind.QuickFix,
           edit: workspaceEdit(doc, snapshot.lineIndex, fixEdits(sameRule)),
         });
@@ -45,15 +54,15 @@ function fixProviders(ctx: ServerContext): CodeActionProvider[] {
       const lineStart = snapshot.lines[line].start;
       const indent = /^[ \t\u3000]*/.exec(snapshot.text.slice(lineStart, lineStart + 50))?.[0] ?? '';
       actions.push({
-        title: T(`在此处忽略 ${d.rule}`, `Ignore ${d.rule} here`),
+        title: T(`在此处忽略「${titleOf(d.rule)}」`, `Ignore “${titleOf(d.rule)}” here`),
         kind: CodeActionKind.QuickFix,
         diagnostics: lspFor(d),
         edit: workspaceEdit(doc, snapshot.lineIndex, [{ start: lineStart, end: lineStart, text: `${indent}${suppressionComment(d.rule)}${eolOf(snapshot.text)}` }]),
       });
       actions.push({
-        title: T(`在本工作区关闭规则 ${d.rule}`, `Turn off ${d.rule} for this workspace`),
+        title: T(`在本工作区关闭规则「${titleOf(d.rule)}」`, `Turn off “${titleOf(d.rule)}” for this workspace`),
         kind: CodeActionKind.QuickFix,
-        command: { title: 'disable', command: SERVER_COMMANDS.disableRule, arguments: [doc.uri, d.rule] },
+        command: { title: T('关闭规则', 'Turn off the rule'), command: SERVER_COMMANDS.disableRule, arguments: [doc.uri, d.rule] },
       });
       return actions;
     },

@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientInitOptions } from '../protocol';
 import { CodeActions } from './actions';
 import { Checker } from './checker';
+import { codeLens } from './codeLens';
 import { Commands } from './commands';
 import { configurationReport } from './configurationReport';
 import { ServerContext, uriToPath } from './context';
@@ -19,7 +20,9 @@ import { disableRuleCommand } from './disableRule';
 import { Feature, Server } from './feature';
 import { fixActions } from './fixActions';
 import { fixCommands } from './fixCommands';
+import { focusMode, TypingTracker } from './focusMode';
 import { folding } from './folding';
+import { hover } from './hover';
 import { Settings } from './settings';
 import { symbols } from './symbols';
 import { Trust } from './trust';
@@ -39,11 +42,15 @@ const FEATURES: Feature[] = [
   views,
   configurationReport,
   workspaceEvents,
+  hover,
+  codeLens,
+  focusMode,
 ];
 
 function createServer(): Server {
   const connection = createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
+  const typing = new TypingTracker();
+  const documents = new TextDocuments(typing.wrap(TextDocument));
   const ctx = new ServerContext(connection, documents);
   const trust = new Trust(ctx);
   const settings = new Settings(ctx, trust);
@@ -56,7 +63,7 @@ function createServer(): Server {
     },
   });
   validation = new Validation(ctx, settings, checker);
-  return { ctx, trust, settings, checker, validation, actions: new CodeActions(ctx, validation), commands: new Commands(ctx) };
+  return { ctx, trust, settings, checker, validation, typing, actions: new CodeActions(ctx, validation), commands: new Commands(ctx) };
 }
 
 function initialize(server: Server, params: InitializeParams): InitializeResult {
@@ -66,6 +73,7 @@ function initialize(server: Server, params: InitializeParams): InitializeResult 
   ctx.locale = /^en/i.test(lang) ? 'en' : 'zh';
   ctx.trusted = init.trusted !== false;
   ctx.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+  ctx.clientCapabilities = params.capabilities;
   ctx.workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   if (ctx.workspaceFolders.length === 0 && params.rootUri) {
     const root = uriToPath(params.rootUri);

@@ -23,6 +23,10 @@ export interface SettingsSource {
 export interface SettingsInForce {
   maxFileSize: number;
   debounceMs: number;
+  /** jianggao.codeLens: the figures above each level-1 section. */
+  codeLens: boolean;
+  /** jianggao.focusMode: findings on the line being typed wait (focusMode.ts). */
+  focusMode: boolean;
   options: AnalysisOptions;
   /** Dictionaries as configured (not yet checked against trust). */
   dictionaries: string[];
@@ -104,6 +108,9 @@ export class Settings {
     const resolved = resolveOptions(sources.map((s) => s.config), known, this.ctx.locale);
     const maxFileSize = typeof editor.maxFileSize === 'number' && editor.maxFileSize > 0 ? editor.maxFileSize : resolved.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     const debounceMs = typeof editor.debounceMs === 'number' && editor.debounceMs >= 0 ? editor.debounceMs : DEFAULT_DEBOUNCE_MS;
-    return { maxFileSize, debounceMs, options: resolved.options, dictionaries: resolved.dictionaries, sources };
+    return {
+      maxFileSize, debounceMs, codeLens: editor.codeLens !== false, focusMode: editor.focusMode === true,
+      options: resolved.options, dictionaries: resolved.dictionaries, sources,
+    };
   }
 }

@@ -2,6 +2,7 @@
 // the diagnostics published for it. A result older than the document is dropped, never
 // published. Keeps each document's last snapshot for the features that read it.
 
+import { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument } from '../analysis';
 import { resolveOptions } from '../analysis/options';
@@ -9,8 +10,11 @@ import { outlineOf, checklistOf } from '../analysis/outline';
 import { Checker } from './checker';
 import { ServerContext, uriToPath } from './context';
 import { tooLargeDiagnostic } from './diagnostics';
-import { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_FILE_SIZE, Settings } from './settings';
+import { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_FILE_SIZE, Settings, SettingsInForce } from './settings';
 import { Snapshot, Structure } from './snapshot';
+
+/** Holds back some of a snapshot's diagnostics for now (focus mode: the line being typed). */
+export type PublishFilter = (snapshot: Snapshot, diagnostics: LspDiagnostic[], settings: SettingsInForce) => LspDiagnostic[];
 
 export class Validation {
   private readonly snapshots = new Map<string, Snapshot>();
@@ -20,6 +24,8 @@ export class Validation {
   /** Rules that threw on a document: switched off for it (one log line), the rest still run. */
   private readonly brokenRules = new Map<string, Set<string>>();
   private lastDebounce = DEFAULT_DEBOUNCE_MS;
+  private readonly publishFilters: PublishFilter[] = [];
+  private readonly publishedListeners: Array<(snapshot: Snapshot) => void> = [];
 
   constructor(private readonly ctx: ServerContext, private readonly settings: Settings, private readonly checker: Checker) {}
 
@@ -80,8 +86,31 @@ export class Validation {
     await pendingMessagesIn();
     if (documents.get(uri)?.version !== version) return;
     this.snapshots.set(uri, snapshot);
-    connection.sendDiagnostics({ uri, version, diagnostics: snapshot.lsp });
+    this.publish(snapshot, settings);
     this.checker.afterFirstDiagnostics(snapshot.pendingWordRules.length > 0, this.ctx.workspaceFolders);
+  }
+
+  addPublishFilter(filter: PublishFilter): void {
+    this.publishFilters.push(filter);
+  }
+
+  /** Called after each document's diagnostics went out (the CodeLens follows them). */
+  onPublished(listener: (snapshot: Snapshot) => void): void {
+    this.publishedListeners.push(listener);
+  }
+
+  /** Sends the current snapshot's diagnostics again, through the filters (focus mode let a line go). */
+  async republish(uri: string): Promise<void> {
+    const f = this.fresh(uri);
+    if (!f) return;
+    const settings = await this.settings.for(uri);
+    if (this.fresh(uri)?.snapshot === f.snapshot) this.publish(f.snapshot, settings);
+  }
+
+  private publish(snapshot: Snapshot, settings: SettingsInForce): void {
+    const diagnostics = this.publishFilters.reduce((d, filter) => filter(snapshot, d, settings), snapshot.lsp);
+    this.ctx.connection.sendDiagnostics({ uri: snapshot.uri, version: snapshot.version, diagnostics });
+    for (const l of this.publishedListeners) l(snapshot);
   }
 
   /** The document and its snapshot, if the snapshot is of the document's current version. */

@@ -65,6 +65,7 @@ export function draftYear(s: Speech): { year: number; source: 'date' | 'title' }
 
 export const dateConsistency: RuleRecord = {
   id: 'date-consistency',
+  title: { zh: '年份与所说不符', en: 'Year contradicts the text' },
   category: 'text',
   severity: 'info',
   description: {

@@ -6,6 +6,7 @@ import { Finding, RuleRecord } from '../types';
 
 export const speechTooLong: RuleRecord = {
   id: 'speech-too-long',
+  title: { zh: '讲话超过目标时长', en: 'Speech over the target time' },
   category: 'length',
   severity: 'info',
   description: {

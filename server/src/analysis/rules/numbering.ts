@@ -21,6 +21,7 @@ const RENUMBER = { zh: '重新编号整个序列', en: 'Renumber the whole seque
 
 export const numberingGap: RuleRecord = {
   id: 'numbering-gap',
+  title: { zh: '序号缺项', en: 'Gap in the numbering' },
   category: 'numbering',
   severity: 'warning',
   description: { zh: '序号缺项：一、之后直接是三、，一是之后直接是三是', en: 'A member of a sequence is missing (一、 then 三、; 一是 then 三是)' },
@@ -48,6 +49,7 @@ export const numberingGap: RuleRecord = {
 
 export const numberingDuplicate: RuleRecord = {
   id: 'numbering-duplicate',
+  title: { zh: '序号重复', en: 'Number used twice' },
   category: 'numbering',
   severity: 'warning',
   description: { zh: '同一序列中序号重复', en: 'The same number twice in one sequence' },
@@ -69,6 +71,7 @@ export const numberingDuplicate: RuleRecord = {
 
 export const numberingStart: RuleRecord = {
   id: 'numbering-start',
+  title: { zh: '序号不从一开始', en: 'Numbering not starting at one' },
   category: 'numbering',
   severity: 'warning',
   description: { zh: '序列不是从一开始（第一个标题是三、；有二是而没有一是）', en: 'A sequence starts past one (三、 first; 二是 with no 一是)' },
@@ -90,6 +93,7 @@ export const numberingStart: RuleRecord = {
 
 export const numberingPunctuation: RuleRecord = {
   id: 'numbering-punctuation',
+  title: { zh: '序号标点不对', en: 'Wrong mark after a numeral' },
   category: 'numbering',
   severity: 'warning',
   description: {
@@ -120,6 +124,7 @@ export const numberingPunctuation: RuleRecord = {
 
 export const numberingLevel: RuleRecord = {
   id: 'numbering-level',
+  title: { zh: '序号层级不对', en: 'Wrong numbering level' },
   category: 'numbering',
   severity: 'warning',
   description: {
@@ -149,6 +154,7 @@ export const numberingLevel: RuleRecord = {
 
 export const numberingMixed: RuleRecord = {
   id: 'numbering-mixed',
+  title: { zh: '序号写法混用', en: 'Mixed numbering styles' },
   category: 'numbering',
   severity: 'warning',
   description: {
@@ -179,6 +185,7 @@ export const numberingMixed: RuleRecord = {
 
 export const numberingOrphan: RuleRecord = {
   id: 'numbering-orphan',
+  title: { zh: '只有一项的下级序号', en: 'Lone sub-item' },
   category: 'numbering',
   severity: 'info',
   description: { zh: '只有一项的下级序号：有（一）而没有（二）', en: 'A lone child: （一） with no （二）' },

@@ -56,6 +56,7 @@ export function findPlaceholders(text: string): Array<{ start: number; end: numb
 
 export const placeholder: RuleRecord = {
   id: 'placeholder',
+  title: { zh: '未填写的占位符', en: 'Unfilled placeholder' },
   category: 'text',
   severity: 'warning',
   description: {

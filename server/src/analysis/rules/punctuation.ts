@@ -59,6 +59,7 @@ function straightQuotePairs(p: Paragraph, q: '"' | "'"): QuotePair[] {
 
 export const nonstandardQuote: RuleRecord = {
   id: 'nonstandard-quote',
+  title: { zh: '引号不规范', en: 'Non-standard quotation marks' },
   category: 'text',
   severity: 'warning',
   description: {
@@ -121,6 +122,7 @@ const ITEM_CLOSER = /(?:^|[\s。；：，、;:,])[0-9０-９a-zA-Z一二三四�
 
 export const unbalancedPair: RuleRecord = {
   id: 'unbalanced-pair',
+  title: { zh: '引号或括号不配对', en: 'Unbalanced quotes or brackets' },
   category: 'text',
   severity: 'warning',
   description: {
@@ -220,6 +222,7 @@ function chineseAfter(t: string, i: number): boolean {
 
 export const halfwidthPunctuation: RuleRecord = {
   id: 'halfwidth-punctuation',
+  title: { zh: '半角标点', en: 'Half-width punctuation' },
   category: 'text',
   severity: 'info',
   description: {

@@ -160,6 +160,7 @@ function slipWhenDoubled(word: string): boolean {
 
 export const doubledWord: RuleRecord = {
   id: 'doubled-word',
+  title: { zh: '词语重复', en: 'Doubled word' },
   category: 'repetition',
   severity: 'warning',
   needsWords: true,
@@ -289,6 +290,7 @@ function doubledFinding(p: Paragraph, word: string, times: number, start: number
 
 export const repeatedSentence: RuleRecord = {
   id: 'repeated-sentence',
+  title: { zh: '句子重复', en: 'Repeated sentence' },
   category: 'repetition',
   severity: 'warning',
   description: { zh: '同一篇讲话中同一句话出现两次', en: 'The same sentence twice in one speech' },
@@ -380,6 +382,7 @@ interface PhraseHit {
 
 export const overusedPhrase: RuleRecord = {
   id: 'overused-phrase',
+  title: { zh: '说法用得太多', en: 'Overused phrase' },
   category: 'repetition',
   severity: 'info',
   needsWords: true,
@@ -656,6 +659,7 @@ function jaccard(a: Uint32Array, b: Uint32Array): number {
 
 export const similarParagraph: RuleRecord = {
   id: 'similar-paragraph',
+  title: { zh: '段落几乎相同', en: 'Near-copy paragraphs' },
   category: 'repetition',
   severity: 'info',
   description: { zh: '同一篇讲话中两段文字几乎相同', en: 'Two paragraphs of one speech that are near copies' },
@@ -729,6 +733,7 @@ function firstSentence(p: Paragraph): { start: number; end: number } {
 
 export const reusedParagraph: RuleRecord = {
   id: 'reused-paragraph',
+  title: { zh: '段落与其他讲话相同', en: 'Paragraph reused from another speech' },
   category: 'repetition',
   severity: 'info',
   description: {

@@ -7,6 +7,7 @@ const INLINE_STRAY = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+|【[
 
 export const strayText: RuleRecord = {
   id: 'stray-text',
+  title: { zh: '混入的网址、水印或页码', en: 'Stray web text or page number' },
   category: 'structure',
   severity: 'warning',
   description: {

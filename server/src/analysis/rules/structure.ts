@@ -17,6 +17,7 @@ function firstLineRange(ctx: RuleContext, s: Speech): { start: number; end: numb
 
 export const missingTitle: RuleRecord = {
   id: 'missing-title',
+  title: { zh: '缺少标题', en: 'Missing title' },
   category: 'structure',
   severity: 'warning',
   description: { zh: '讲话稿开头没有标题', en: 'No title at the top of a speech' },
@@ -41,6 +42,7 @@ export const missingTitle: RuleRecord = {
 
 export const missingSalutation: RuleRecord = {
   id: 'missing-salutation',
+  title: { zh: '缺少称呼', en: 'Missing salutation' },
   category: 'structure',
   severity: 'warning',
   description: { zh: '开场白之前没有称呼（同志们：）', en: 'No salutation (同志们：) before the opening' },
@@ -77,6 +79,7 @@ function eol(text: string): string {
 
 export const missingOpening: RuleRecord = {
   id: 'missing-opening',
+  title: { zh: '缺少开场白', en: 'Missing opening' },
   category: 'structure',
   severity: 'warning',
   description: { zh: '称呼和第一个主体部分之间没有开场白', en: 'No opening paragraph between the salutation and the first body item' },
@@ -106,6 +109,7 @@ export const missingOpening: RuleRecord = {
 
 export const missingBody: RuleRecord = {
   id: 'missing-body',
+  title: { zh: '主体部分不足', en: 'Too little body' },
   category: 'structure',
   severity: 'warning',
   description: { zh: '主体部分不足两个一级条目（没有编号时，不足两段）', en: 'Fewer than 2 top-level body items (without numbering: fewer than 2 body paragraphs)' },
@@ -135,6 +139,7 @@ export const missingBody: RuleRecord = {
 
 export const missingClosing: RuleRecord = {
   id: 'missing-closing',
+  title: { zh: '缺少结尾', en: 'Missing closing' },
   category: 'structure',
   severity: 'warning',
   description: { zh: '最后一个主体部分之后没有结尾', en: 'No closing after the last body item' },
@@ -164,6 +169,7 @@ export const missingClosing: RuleRecord = {
 
 export const salutationMerged: RuleRecord = {
   id: 'salutation-merged',
+  title: { zh: '称呼与开场白同行', en: 'Salutation run into the opening' },
   category: 'structure',
   severity: 'info',
   description: { zh: '称呼和开场白写在同一行', en: 'The salutation and the opening text on one line' },
@@ -199,6 +205,7 @@ export const salutationMerged: RuleRecord = {
 
 export const headingMerged: RuleRecord = {
   id: 'heading-merged',
+  title: { zh: '标题与正文同行', en: 'Heading run into the text' },
   category: 'structure',
   severity: 'warning',
   description: { zh: '一级标题后面在同一行接了正文，或标题接在上一段末尾', en: 'A level-1 heading with body text after it on the same line, or run into the previous paragraph' },
@@ -269,6 +276,7 @@ function shortHeading(item: Item): string {
 
 export const brokenParagraph: RuleRecord = {
   id: 'broken-paragraph',
+  title: { zh: '段落在句中断行', en: 'Paragraph broken mid-sentence' },
   category: 'structure',
   severity: 'warning',
   description: { zh: '一行在句子中间断开，下一行接着写（硬换行、从 PDF 粘贴）', en: 'A line ends mid-sentence and the next line continues it (hard wrap, PDF paste)' },
@@ -307,6 +315,7 @@ const ENDS_SENTENCE = /[。！？；：…!?;:”’」』）)》】—]$/;
 
 export const missingEndPunctuation: RuleRecord = {
   id: 'missing-end-punctuation',
+  title: { zh: '段末缺少标点', en: 'Paragraph without end punctuation' },
   category: 'structure',
   severity: 'info',
   description: { zh: '正文段落末尾缺少句末标点，后面又开始了新的部分', en: 'A body paragraph ends without sentence-final punctuation, and a new unit follows' },
@@ -354,6 +363,7 @@ function countOf(raw: string): number | undefined {
 
 export const announcedCount: RuleRecord = {
   id: 'announced-count',
+  title: { zh: '预告的条数不符', en: 'Announced count does not match' },
   category: 'structure',
   severity: 'warning',
   description: { zh: '预告的条数与后文不符（“讲三点意见”后面只有两部分）', en: 'An announced count (讲三点意见) that the items following do not match' },

@@ -1,0 +1,349 @@
+// The editor features over plain LSP (what Neovim or Helix get as much as VS Code): the hover
+// that explains a finding and a section, the CodeLens time budget, focus mode, and the
+// workspace's .jianggao.json written safely by "turn this rule off".
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseDocument, RULE_BY_ID, ruleTitle } from '../../server/src/analysis';
+import { formatDuration, outlineOf } from '../../server/src/analysis/outline';
+import { FOCUS_PAUSE_MS } from '../../server/src/lsp/focusMode';
+import { TestClient, PublishedDiagnostics } from '../helpers/lsp';
+import { SAMPLE_DRAFT } from '../helpers/sample';
+
+/** The sample draft with a doubled 的 in the first section (line 4). */
+const DRAFT = SAMPLE_DRAFT.replace('安全生产责任重于泰山。', '安全生产责任重于泰山，这是我们工作的的重点。');
+const SECTION_LINES = [3, 5, 7];
+
+interface Hover { contents: { kind: string; value: string }; range: { start: { line: number; character: number } } }
+interface Lens { range: { start: { line: number } }; command: { title: string; command: string } }
+
+const hoverAt = (c: TestClient, uri: string, line: number, character: number) =>
+  c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } }) as Promise<Hover | null>;
+const lensesOf = (c: TestClient, uri: string) => c.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Promise<Lens[]>;
+const withWords = (uri: string, version?: number) => (p: PublishedDiagnostics) =>
+  p.uri === uri && (version === undefined || p.version === version) && p.diagnostics.some((d) => d.code === 'doubled-word');
+const firstSentence = (text: string, en: boolean) => (en ? text.split(/(?<=\.)\s/)[0] : text.split('。')[0] + '。');
+
+/** Word segmentation loads (blocking the server for a moment) after the first diagnostics: timing tests wait for it. */
+async function segmenterLoaded(c: TestClient): Promise<void> {
+  for (let i = 0; i < 300 && !c.logs.some((l) => /word segmentation ready/.test(l)); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(c.logs.some((l) => /word segmentation ready/.test(l)), 'word segmentation loaded');
+}
+
+/** Characters of each level-1 section, as the analysis library's outline counts them. */
+function sectionChars(text: string): number[] {
+  return outlineOf(parseDocument(text)).filter((n) => n.kind === 'heading').map((n) => n.chars);
+}
+
+describe('editor features over LSP', function () {
+  this.timeout(40000);
+
+  describe('hover', () => {
+    let zh: TestClient;
+    let en: TestClient;
+    const uri = 'file:///tmp/hover.speech';
+    before(async () => {
+      [zh, en] = await Promise.all([TestClient.start({ settings: { targetMinutes: 1 } }), TestClient.start({ locale: 'en' })]);
+      zh.open(uri, DRAFT);
+      en.open(uri, DRAFT);
+      await Promise.all([zh.waitFor(withWords(uri)), en.waitFor(withWords(uri))]);
+    });
+    after(async () => Promise.all([zh?.stop(), en?.stop()]));
+
+    it('on a finding: the rule\'s name, why it matters, a bad and a good example, what the fix does, the rule page (Chinese)', async () => {
+      const p = await zh.waitFor(withWords(uri));
+      const d = p.diagnostics.find((x) => x.code === 'doubled-word')!;
+      const rule = RULE_BY_ID.get('doubled-word')!;
+      const h = await hoverAt(zh, uri, d.range.start.line, d.range.start.character);
+      assert.ok(h, 'a hover on the doubled 的');
+      const text = h.contents.value;
+      assert.equal(h.contents.kind, 'markdown');
+      assert.match(text, new RegExp(`^\\*\\*${ruleTitle(rule, 'zh')}\\*\\*`));
+      assert.ok(text.includes(firstSentence(rule.docs.rationale.zh, false)), text);
+      // The record's bad example, and the same example as the rule's own fix leaves it.
+      const bad = /✗ (.*)/.exec(text)?.[1];
+      const good = /✓ (.*)/.exec(text)?.[1];
+      assert.ok(bad && rule.docs.bad.includes(bad), `bad example from the record: ${bad}`);
+      assert.ok(good && good !== bad && good.length < bad.length, `good example: ${good}`);
+      assert.match(text, new RegExp(`快速修复：${rule.fixTitle!.zh}（「的的」→「的」）`));
+      const link = /\[规则说明\]\((file:[^)]+)\)/.exec(text)?.[1];
+      assert.equal(link, d.codeDescription!.href);
+      assert.ok(fs.existsSync(new URL(link!)), 'the rule page exists');
+      assert.doesNotMatch(text.replace(/\]\([^)]*\)/g, ''), /doubled-word/, 'no rule id in the Chinese hover');
+    });
+
+    it('on a finding, in English for an English client', async () => {
+      const p = await en.waitFor(withWords(uri));
+      const d = p.diagnostics.find((x) => x.code === 'doubled-word')!;
+      const rule = RULE_BY_ID.get('doubled-word')!;
+      const text = (await hoverAt(en, uri, d.range.start.line, d.range.start.character))!.contents.value;
+      assert.match(text, /^\*\*Doubled word\*\*/);
+      assert.ok(text.includes(firstSentence(rule.docs.rationale.en, true)), text);
+      assert.match(text, new RegExp(`Quick fix: ${rule.fixTitle!.en} \\(“的的” → “的”\\)`));
+      assert.match(text, /\[Rule page\]\(file:/);
+    });
+
+    it('on a finding without a fix it says so, with an example pair from the record', async () => {
+      const p = await zh.waitFor(withWords(uri));
+      const d = p.diagnostics.find((x) => x.code === 'placeholder')!;
+      const text = (await hoverAt(zh, uri, d.range.start.line, d.range.start.character))!.contents.value;
+      const rule = RULE_BY_ID.get('placeholder')!;
+      assert.match(text, /没有自动修复/);
+      assert.ok(rule.docs.bad.includes(/✗ (.*)/.exec(text)![1]));
+      assert.ok(rule.docs.good.includes(/✓ (.*)/.exec(text)![1]));
+    });
+
+    it('on a heading: the section\'s characters, speaking time and shares', async () => {
+      const chars = sectionChars(DRAFT);
+      const total = outlineOf(parseDocument(DRAFT)).reduce((n, x) => n + (x.kind === 'title' ? 0 : x.chars), 0);
+      assert.ok(total > 0);
+      const h = await hoverAt(zh, uri, 5, 1);
+      assert.ok(h, 'a hover on 二、压实责任');
+      assert.equal(h.range.start.line, 5);
+      assert.match(h.contents.value, /^\*\*二、压实责任\*\*/);
+      assert.ok(h.contents.value.includes(`本节 ${chars[1]} 字，约需 ${formatDuration(chars[1] / 200, 'zh')}`), h.contents.value);
+      assert.match(h.contents.value, new RegExp(`占目标时长 1 分钟的 ${Math.round((chars[1] / 200) * 100)}%`));
+      const e = (await hoverAt(en, uri, 5, 1))!.contents.value;
+      assert.ok(e.includes(`This section: ${chars[1]} characters, about ${formatDuration(chars[1] / 200, 'en')}`), e);
+    });
+
+    it('nothing on plain text without a finding', async () => {
+      assert.equal(await hoverAt(zh, uri, 6, 3), null);
+    });
+  });
+
+  describe('CodeLens', () => {
+    it('above each level-1 section: characters · time · problems, and the share of the target when one is set', async () => {
+      const c = await TestClient.start({ settings: { targetMinutes: 2 }, codeLensRefresh: true });
+      const uri = 'file:///tmp/lens.speech';
+      try {
+        c.open(uri, DRAFT);
+        const p = await c.waitFor(withWords(uri));
+        const lenses = await lensesOf(c, uri);
+        assert.deepEqual(lenses.map((l) => l.range.start.line), SECTION_LINES);
+        const chars = sectionChars(DRAFT);
+        const ends = [...SECTION_LINES.slice(1), 9];
+        lenses.forEach((l, i) => {
+          const problems = p.diagnostics.filter((d) => d.range.start.line >= SECTION_LINES[i] && d.range.start.line < ends[i]).length;
+          const share = Math.round((chars[i] / 200 / 2) * 100);
+          assert.equal(l.command.title, `${chars[i]}字 · 约${formatDuration(chars[i] / 200, 'zh')}（目标2分钟的${share}%） · ${problems ? `${problems}个问题` : '无问题'}`);
+        });
+        assert.match(lenses[0].command.title, /1个问题$/, 'the doubled 的 is counted in section one');
+        // A placeholder typed into section two: the editor is asked to fetch the lenses again.
+        const before = c.codeLensRefreshes;
+        c.change(uri, 2, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: 'XX' }]);
+        await c.waitFor((x) => x.uri === uri && x.version === 2);
+        // The refresh request follows the publication: give it a moment to arrive.
+        for (let i = 0; i < 50 && c.codeLensRefreshes === before; i++) await new Promise((r) => setTimeout(r, 20));
+        assert.ok(c.codeLensRefreshes > before, 'workspace/codeLens/refresh after the new findings');
+        assert.match((await lensesOf(c, uri))[1].command.title, /1个问题$/);
+      } finally {
+        await c.stop();
+      }
+    });
+
+    it('waits for the findings of the version on screen rather than showing a stale count', async () => {
+      const c = await TestClient.start({ settings: { debounceMs: 600 } });
+      const uri = 'file:///tmp/lens-wait.speech';
+      try {
+        c.open(uri, SAMPLE_DRAFT);
+        await c.waitFor((x) => x.uri === uri);
+        c.change(uri, 2, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: 'XX' }]);
+        // Asked before the new version's analysis has run (debounce 600 ms).
+        const lenses = await lensesOf(c, uri);
+        assert.match(lenses[1].command.title, /1个问题$/);
+      } finally {
+        await c.stop();
+      }
+    });
+
+    it('in English, without a target; and none with jianggao.codeLens off', async () => {
+      const en = await TestClient.start({ locale: 'en' });
+      const off = await TestClient.start({ settings: { codeLens: false } });
+      const uri = 'file:///tmp/lens-en.speech';
+      try {
+        en.open(uri, SAMPLE_DRAFT);
+        off.open(uri, SAMPLE_DRAFT);
+        await Promise.all([en.waitFor((x) => x.uri === uri), off.waitFor((x) => x.uri === uri)]);
+        const chars = sectionChars(SAMPLE_DRAFT);
+        assert.deepEqual((await lensesOf(en, uri)).map((l) => l.command.title), chars.map((n) => `${n} chars · ~${formatDuration(n / 200, 'en')} · no problems`));
+        assert.deepEqual(await lensesOf(off, uri), []);
+      } finally {
+        await Promise.all([en.stop(), off.stop()]);
+      }
+    });
+  });
+
+  describe('focus mode', () => {
+    const placeholderOn = (p: PublishedDiagnostics, line: number) => p.diagnostics.some((d) => d.code === 'placeholder' && d.range.start.line === line);
+    const typeXX = (c: TestClient, uri: string, version: number) =>
+      c.change(uri, version, [{ range: { start: { line: 6, character: 2 }, end: { line: 6, character: 2 } }, text: 'XX' }]);
+
+    it('holds the findings of the line being typed until the cursor leaves it', async () => {
+      const c = await TestClient.start({ settings: { focusMode: true } });
+      const uri = 'file:///tmp/focus.speech';
+      try {
+        c.open(uri, SAMPLE_DRAFT);
+        const first = await c.waitFor((x) => x.uri === uri);
+        assert.ok(placeholderOn(first, 2), 'the untouched line 3 shows its placeholder');
+        await segmenterLoaded(c);
+        typeXX(c, uri, 2);
+        const typing = await c.waitFor((x) => x.uri === uri && x.version === 2);
+        assert.ok(!placeholderOn(typing, 6), 'the XX on the line being typed waits');
+        assert.ok(placeholderOn(typing, 2), 'the other lines are shown as always');
+        const n = c.published.length;
+        c.connection.sendNotification('jianggao/cursor', { uri, line: 6 });
+        c.connection.sendNotification('jianggao/cursor', { uri, line: 2 });
+        const left = await c.waitFor((x) => c.published.indexOf(x) >= n && x.uri === uri && placeholderOn(x, 6), FOCUS_PAUSE_MS - 500);
+        assert.equal(left.version, 2, 'published again from the same analysis');
+      } finally {
+        await c.stop();
+      }
+    });
+
+    it('lets them show when typing pauses, and moves on with Enter', async () => {
+      const c = await TestClient.start({ settings: { focusMode: true } });
+      const uri = 'file:///tmp/focus-pause.speech';
+      try {
+        c.open(uri, SAMPLE_DRAFT);
+        await c.waitFor((x) => x.uri === uri);
+        await segmenterLoaded(c);
+        typeXX(c, uri, 2);
+        const t0 = Date.now();
+        assert.ok(!placeholderOn(await c.waitFor((x) => x.uri === uri && x.version === 2), 6));
+        await c.waitFor((x) => x.uri === uri && x.version === 2 && placeholderOn(x, 6), FOCUS_PAUSE_MS + 3000);
+        assert.ok(Date.now() - t0 >= FOCUS_PAUSE_MS - 100, `shown after the pause (${Date.now() - t0} ms)`);
+        // Enter at the end of line 7 then typing on the new line: line 7's XX is shown, not held.
+        c.change(uri, 3, [{ range: { start: { line: 6, character: 13 }, end: { line: 6, character: 13 } }, text: '\n' }]);
+        c.change(uri, 4, [{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: '要' }]);
+        const next = await c.waitFor((x) => x.uri === uri && x.version === 4);
+        assert.ok(placeholderOn(next, 6), 'the line left by Enter is not held');
+      } finally {
+        await c.stop();
+      }
+    });
+
+    it('is off by default: the line being typed is checked at once', async () => {
+      const c = await TestClient.start();
+      const uri = 'file:///tmp/focus-off.speech';
+      try {
+        c.open(uri, SAMPLE_DRAFT);
+        await c.waitFor((x) => x.uri === uri);
+        typeXX(c, uri, 2);
+        assert.ok(placeholderOn(await c.waitFor((x) => x.uri === uri && x.version === 2), 6));
+      } finally {
+        await c.stop();
+      }
+    });
+  });
+
+  describe('turning a rule off writes .jianggao.json safely', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jg-cfg-'));
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    const disable = (c: TestClient, uri: string, rule: string) =>
+      c.connection.sendRequest('workspace/executeCommand', { command: 'jianggao.server.disableRule', arguments: [uri, rule] });
+
+    it('creates the file whole on disk: no half-written read, the finding goes at once, the writer is told in Chinese', async () => {
+      const c = await TestClient.start({ rootPath: dir });
+      try {
+        const uri = pathToFileURL(path.join(dir, 'a.speech')).toString();
+        c.open(uri, SAMPLE_DRAFT);
+        await c.waitFor((x) => x.uri === uri && x.diagnostics.some((d) => d.code === 'placeholder'));
+        const n = c.published.length;
+        assert.equal(await disable(c, uri, 'placeholder'), true);
+        assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, '.jianggao.json'), 'utf8')), { rules: { placeholder: 'off' } });
+        await c.waitFor((x) => c.published.indexOf(x) >= n && x.uri === uri && !x.diagnostics.some((d) => d.code === 'placeholder'));
+        assert.ok(c.messages.some((m) => m === '已在本工作区关闭规则「未填写的占位符」（写入 .jianggao.json）。'), c.messages.join(' | '));
+        assert.ok(!c.messages.some((m) => /JSON input|invalid configuration|配置有误/.test(m)), c.messages.join(' | '));
+        assert.equal(c.appliedEdits.length, 0, 'no editor buffer left unsaved');
+      } finally {
+        await c.stop();
+      }
+    });
+
+    it('an empty .jianggao.json (an editor creating the file) is no configuration, not an error', async () => {
+      const c = await TestClient.start({ rootPath: dir });
+      try {
+        const uri = pathToFileURL(path.join(dir, 'a.speech')).toString();
+        c.open(uri, SAMPLE_DRAFT);
+        await c.waitFor((x) => x.uri === uri);
+        const n = c.published.length;
+        fs.writeFileSync(path.join(dir, '.jianggao.json'), '');
+        c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.jianggao.json')).toString(), type: 1 }] });
+        await c.waitFor((x) => c.published.indexOf(x) >= n && x.uri === uri);
+        assert.deepEqual(c.messages, []);
+      } finally {
+        await c.stop();
+      }
+    });
+
+    it('keeps what the file held and its indentation; leaves a file it cannot parse untouched and says why', async () => {
+      const file = path.join(dir, '.jianggao.json');
+      fs.writeFileSync(file, '{\n    "speakingRate": 220,\n    "rules": { "doubled-word": "error" }\n}\n');
+      const c = await TestClient.start({ rootPath: dir });
+      try {
+        const uri = pathToFileURL(path.join(dir, 'a.speech')).toString();
+        c.open(uri, SAMPLE_DRAFT);
+        await c.waitFor((x) => x.uri === uri);
+        assert.equal(await disable(c, uri, 'placeholder'), true);
+        const written = fs.readFileSync(file, 'utf8');
+        assert.deepEqual(JSON.parse(written), { speakingRate: 220, rules: { 'doubled-word': 'error', placeholder: 'off' } });
+        assert.match(written, /^ {4}"speakingRate"/m);
+        fs.writeFileSync(file, '{ "rules": { ');
+        assert.equal(await disable(c, uri, 'missing-closing'), false);
+        assert.equal(fs.readFileSync(file, 'utf8'), '{ "rules": { ');
+        assert.ok(c.messages.some((m) => /不是有效的 JSON.*未作修改/.test(m)), c.messages.join(' | '));
+      } finally {
+        await c.stop();
+      }
+    });
+  });
+
+  describe('no English in the Chinese interface', () => {
+    /** Names that Chinese text writes in Latin letters. */
+    const NAMES = new Set(['PDF', 'Word', 'WPS', 'GB']);
+    /** Latin words left once links, code, quoted draft text and file names are taken out. */
+    const english = (s: string) => (s
+      .replace(/\]\([^)]*\)/g, ']')
+      .replace(/```[\s\S]*?```/g, '')
+      .replace(/`[^`]*`/g, '')
+      .replace(/「[^」]*」|“[^”]*”/g, '')
+      .replace(/\.jianggao\.json/g, '')
+      .match(/[A-Za-z][A-Za-z-]*[A-Za-z]/g) ?? []).filter((w) => !NAMES.has(w) && !/^X+$/.test(w));
+
+    it('quick-fix titles, hovers and lenses on every rule\'s bad examples', async function () {
+      this.timeout(120000);
+      const c = await TestClient.start();
+      try {
+        const seen = new Set<string>();
+        let i = 0;
+        for (const rule of RULE_BY_ID.values()) {
+          for (const bad of rule.docs.bad.slice(0, 2)) {
+            const uri = `file:///tmp/zh-audit-${i++}.speech`;
+            c.open(uri, bad);
+            const p = await c.waitFor((x) => x.uri === uri && (!rule.needsWords || x.diagnostics.some((d) => d.code === rule.id)), 20000);
+            for (const d of p.diagnostics) {
+              const actions = (await c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as Array<{ title: string }>;
+              for (const a of actions) seen.add(a.title);
+              const h = await hoverAt(c, uri, d.range.start.line, d.range.start.character);
+              if (h) seen.add(h.contents.value);
+            }
+            c.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+          }
+        }
+        const leaks = [...seen].map((s) => [s, english(s)] as const).filter(([, w]) => w.length);
+        assert.deepEqual(leaks, []);
+        assert.ok(seen.size > 40, `${seen.size} strings checked`);
+        for (const id of RULE_BY_ID.keys()) assert.ok(![...seen].some((s) => s.replace(/\]\([^)]*\)/g, ']').includes(id)), `rule id ${id} shown`);
+      } finally {
+        await c.stop();
+      }
+    });
+  });
+});

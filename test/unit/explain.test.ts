@@ -1,0 +1,45 @@
+// The hover's explanation of a finding, from the rule record: every rule gets an example pair
+// that is true of the rule (the bad one fires, the good one does not), and the lines shown
+// are the ones that differ.
+import assert from 'node:assert/strict';
+import { analyze, AnalysisOptions, RULES } from '../../server/src/analysis';
+import { differingLines, examplePair, fixPreview, whyItMatters } from '../../server/src/lsp/explain';
+import { testWords } from '../helpers/words';
+
+const run = async (text: string, options: Partial<AnalysisOptions>, rule: string) =>
+  analyze(text, { options, words: testWords(), only: new Set([rule]) }).diagnostics;
+
+describe('hover explanations', () => {
+  for (const rule of RULES) {
+    it(`${rule.id}: an example pair the rule agrees with, and a reason in both languages`, async () => {
+      const pair = await examplePair(rule, 'zh', run);
+      assert.ok(pair, 'every rule has examples');
+      const options = { ...rule.docs.exampleOptions, rules: { [rule.id]: 'warning' as const } };
+      assert.ok(rule.docs.bad.includes(pair.bad));
+      assert.ok((await run(pair.bad, options, rule.id)).length > 0, 'the bad example fires');
+      assert.equal((await run(pair.good, options, rule.id)).length, 0, `the good example is clean: ${pair.good}`);
+      if (!pair.fixed) assert.ok(rule.docs.good.includes(pair.good));
+      if (rule.fixTitle && !pair.fixed) console.log(`      (${rule.id}: no bad example that its fix cleans; a good example from the record instead)`);
+      for (const locale of ['zh', 'en'] as const) {
+        const why = whyItMatters(rule, locale);
+        assert.ok(why.length >= 10 && rule.docs.rationale[locale].length >= why.length, why);
+      }
+    });
+  }
+
+  it('shows short drafts whole and long ones around the lines that differ', () => {
+    assert.deepEqual(differingLines('一、甲\n内容。\n三、乙', '一、甲\n内容。\n二、乙'), { bad: ['一、甲', '内容。', '三、乙'], good: ['一、甲', '内容。', '二、乙'] });
+    const head = ['标题', '同志们：', '甲。', '乙。', '丙。'];
+    const d = differingLines([...head, '错。', '尾。', '完。'].join('\n'), [...head, '对。', '尾。', '完。'].join('\n'));
+    assert.deepEqual(d, { bad: ['…', '丙。', '错。', '尾。', '…'], good: ['…', '丙。', '对。', '尾。', '…'] });
+  });
+
+  it('previews what a fix does to the text it touches, and nothing for a long or missing fix', () => {
+    const text = '这是我们工作的的重点。';
+    const d = { rule: 'doubled-word', severity: 'warning' as const, message: '', start: 6, end: 8, fix: [{ start: 7, end: 8, text: '' }] };
+    assert.equal(fixPreview(text, d, 'zh'), '「的的」→「的」');
+    assert.equal(fixPreview(text, d, 'en'), '“的的” → “的”');
+    assert.equal(fixPreview(text, { ...d, fix: undefined }, 'zh'), undefined);
+    assert.equal(fixPreview('甲'.repeat(100), { ...d, start: 0, end: 80, fix: [{ start: 0, end: 80, text: '' }] }, 'zh'), undefined);
+  });
+});
