@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type { ClientInitOptions } from '../../server/src/protocol';
 import { selector } from './documents';
+import { explicitSettings } from './explicitSettings';
 import type { Features } from './features';
 
 let client: LanguageClient | undefined;
@@ -27,6 +28,21 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     outputChannel: output,
     initializationOptions,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.jianggao.json') },
+    middleware: {
+      workspace: {
+        // Only the settings the writer made, so the server credits the right layer (explicitSettings.ts).
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return result.map((value: unknown, i: number) => {
+            const item = params.items[i];
+            if (item?.section !== 'jianggao' || typeof value !== 'object' || value === null) return value;
+            const config = vscode.workspace.getConfiguration('jianggao', item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined);
+            return explicitSettings(value as Record<string, unknown>, (key) => config.inspect(key));
+          });
+        },
+      },
+    },
   };
   return new LanguageClient('jianggao', 'Jianggao', serverOptions, clientOptions);
 }

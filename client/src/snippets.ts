@@ -54,6 +54,11 @@ export async function insertSkeleton(context: vscode.ExtensionContext, name?: st
   if (!editor || (!isChecked(editor.document) && editor.document.getText().trim() !== '')) {
     const doc = await vscode.workspace.openTextDocument({ language: 'speech', content: '' });
     editor = await vscode.window.showTextDocument(doc);
+  } else if (!isChecked(editor.document)) {
+    // An empty file of another language (a new untitled file is plain text, and VS Code then
+    // guesses "Ini" from the skeleton's 【】 lines): it becomes a speech draft, so it is checked.
+    const doc = await vscode.languages.setTextDocumentLanguage(editor.document, 'speech');
+    editor = vscode.window.visibleTextEditors.find((e) => e.document === doc) ?? (await vscode.window.showTextDocument(doc));
   }
   return editor.insertSnippet(new vscode.SnippetString(body));
 }

@@ -6,6 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { REQUESTS, OutlineItem, OutlineResponse, LspRange } from '../../server/src/protocol';
 import { debounce, isChecked } from './documents';
 import { lengthOf } from './format';
+import { sectionLabel } from './sectionLabel';
 import { isEnglish, locale, T } from './i18n';
 import type { SpeechPart } from './snippetNames';
 
@@ -127,7 +128,7 @@ export class StructureProvider implements vscode.TreeDataProvider<Node> {
       }
       case 'section': {
         const s = node.item;
-        const item = new vscode.TreeItem(s.name || '…', s.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(sectionLabel(s.name) || '…', s.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         item.id = `section-${s.range.start.line}-${s.range.start.character}-${s.kind}`;
         item.description = s.chars ? lengthOf(s.chars, s.minutes, locale()) : s.detail;
         item.tooltip = `${s.name}${s.detail ? `（${s.detail}）` : ''}\n${item.description ?? ''}`;

@@ -79,7 +79,12 @@ export interface StatsResponse {
   rate: number;
   targetMinutes: number;
   overTarget: boolean;
+  /** Where the rate and the target were set: so the tooltip names the right place to change them. */
+  rateFrom?: SettingOriginInfo;
+  targetFrom?: SettingOriginInfo;
 }
+
+export type SettingOriginInfo = { kind: 'default' } | { kind: 'editor' } | { kind: 'file'; file: string };
 
 export interface ClientInitOptions {
   locale?: string;

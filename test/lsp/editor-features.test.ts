@@ -347,3 +347,71 @@ describe('editor features over LSP', function () {
     });
   });
 });
+
+describe('where the speaking rate and the target came from', function () {
+  this.timeout(30000);
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jg-src-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  interface Stats { rate: number; targetMinutes: number; rateFrom?: { kind: string; file?: string }; targetFrom?: { kind: string; file?: string } }
+  async function sources(settings: Record<string, unknown>, file?: object, locale?: string): Promise<{ stats: Stats; report: string }> {
+    if (file) fs.writeFileSync(path.join(dir, '.jianggao.json'), JSON.stringify(file));
+    const c = await TestClient.start({ rootPath: dir, settings, locale });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'a.speech')).toString();
+      c.open(uri, SAMPLE_DRAFT);
+      await c.waitFor((x) => x.uri === uri);
+      const stats = (await c.connection.sendRequest('jianggao/stats', { uri })) as Stats;
+      const report = (await c.connection.sendRequest('jianggao/configuration', { uri })) as string;
+      return { stats, report };
+    } finally {
+      await c.stop();
+    }
+  }
+
+  it('a rate set in .jianggao.json is credited to .jianggao.json, also when the editor sets one too', async () => {
+    const configFile = path.join(dir, '.jianggao.json');
+    const { stats, report } = await sources({ speakingRate: 220 }, { speakingRate: 240 });
+    assert.equal(stats.rate, 240);
+    assert.deepEqual(stats.rateFrom, { kind: 'file', file: configFile });
+    assert.deepEqual(stats.targetFrom, { kind: 'default' });
+    assert.ok(report.includes(`speakingRate = 240   ← ${configFile}`), report);
+    assert.match(report, /targetMinutes = 0 +← 默认值/);
+  });
+
+  it('a rate set in the editor settings is credited to them; one set nowhere is the default', async () => {
+    const editor = await sources({ speakingRate: 220, targetMinutes: 15 });
+    assert.equal(editor.stats.rate, 220);
+    assert.deepEqual(editor.stats.rateFrom, { kind: 'editor' });
+    assert.deepEqual(editor.stats.targetFrom, { kind: 'editor' });
+    assert.match(editor.report, /speakingRate = 220 +← 编辑器设置/);
+    const none = await sources({}, undefined, 'en');
+    assert.deepEqual(none.stats.rateFrom, { kind: 'default' });
+    assert.match(none.report, /speakingRate = 200 +← default/);
+  });
+});
+
+describe('"重新编排所有序号" says what it did', function () {
+  this.timeout(30000);
+  it('how many markers changed, or that the numbering is already in order (Chinese and English)', async () => {
+    const zh = await TestClient.start();
+    const en = await TestClient.start({ locale: 'en' });
+    try {
+      const renumber = (c: TestClient, uri: string) => c.connection.sendRequest('workspace/executeCommand', { command: 'jianggao.server.renumber', arguments: [uri] });
+      zh.open('file:///tmp/gap.speech', SAMPLE_DRAFT.replace('三、强化督查', '四、强化督查'));
+      zh.open('file:///tmp/ordered.speech', SAMPLE_DRAFT);
+      en.open('file:///tmp/ordered.speech', SAMPLE_DRAFT);
+      assert.equal(await renumber(zh, 'file:///tmp/gap.speech'), 1);
+      assert.equal(await renumber(zh, 'file:///tmp/ordered.speech'), 0);
+      assert.equal(await renumber(en, 'file:///tmp/ordered.speech'), 0);
+      for (let i = 0; i < 50 && (zh.messages.length < 2 || en.messages.length < 1); i++) await new Promise((r) => setTimeout(r, 20));
+      assert.deepEqual(zh.messages, ['已重新编排序号：改动 1 处。', '序号已连贯，无需调整。']);
+      assert.deepEqual(en.messages, ['The numbering is already in order; nothing to change.']);
+    } finally {
+      await Promise.all([zh.stop(), en.stop()]);
+    }
+  });
+});

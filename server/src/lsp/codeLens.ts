@@ -45,7 +45,7 @@ export const codeLens: Feature = {
       if (!(await settings.for(uri)).codeLens) return [];
       const snapshot = await freshSnapshot(uri);
       // No findings for this version (too large, or still running): the figures alone.
-      const s = snapshot ?? validation.structureOf(uri)?.structure;
+      const s = snapshot ?? (await validation.structureOf(uri))?.structure;
       if (!s) return [];
       return levelOneSections(s.outline).map((node) => ({
         range: rangeOf(s.lineIndex, node.selectionStart, node.selectionStart),

@@ -5,6 +5,7 @@ import { RULES } from '../analysis';
 import { UserConfig } from '../analysis/options';
 import { REQUESTS } from '../protocol';
 import { Feature } from './feature';
+import { originOf } from './settings';
 
 export const configurationReport: Feature = {
   register({ ctx, settings, checker }) {
@@ -21,8 +22,8 @@ export const configurationReport: Feature = {
       }
       lines.push('');
       const origin = (pick: (c: UserConfig) => unknown) => {
-        for (let i = sources.length - 1; i >= 0; i--) if (pick(sources[i].config) !== undefined) return sources[i].name;
-        return en ? 'default' : '默认值';
+        const o = originOf(s, pick);
+        return o.kind === 'default' ? (en ? 'default' : '默认值') : o.kind === 'editor' ? sources[0].name : o.file;
       };
       lines.push(`speakingRate = ${options.speakingRate}   ← ${origin((c) => c.speakingRate)}`);
       lines.push(`targetMinutes = ${options.targetMinutes}   ← ${origin((c) => c.targetMinutes)}`);

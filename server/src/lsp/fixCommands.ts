@@ -32,7 +32,17 @@ export const fixCommands: Feature = {
     const uriOf = (args: unknown[]) => args[0] as string;
     commands.add(SERVER_COMMANDS.fixAll, (args) => applyFixes(server, uriOf(args), () => true));
     commands.add(SERVER_COMMANDS.fixRule, (args) => applyFixes(server, uriOf(args), (d) => d.rule === args[1]));
-    commands.add(SERVER_COMMANDS.renumber, (args) => applyFixes(server, uriOf(args), (d) => RENUMBER_RULES.has(d.rule), [...RENUMBER_RULES]));
+    commands.add(SERVER_COMMANDS.renumber, async (args) => {
+      const changed = await applyFixes(server, uriOf(args), (d) => RENUMBER_RULES.has(d.rule), [...RENUMBER_RULES]);
+      // The writer asked for it: say what it did, also when there was nothing to do.
+      const { ctx } = server;
+      if (ctx.documents.get(uriOf(args))) {
+        void ctx.connection.window.showInformationMessage(changed
+          ? ctx.t(`已重新编排序号：改动 ${changed} 处。`, `Renumbered: ${changed} marker${changed === 1 ? '' : 's'} changed.`)
+          : ctx.t('序号已连贯，无需调整。', 'The numbering is already in order; nothing to change.'));
+      }
+      return changed;
+    });
     commands.add(SERVER_COMMANDS.convertHalfwidth, (args) => applyFixes(server, uriOf(args), (d) => d.rule === 'halfwidth-punctuation', ['halfwidth-punctuation']));
   },
 };

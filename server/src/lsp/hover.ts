@@ -29,7 +29,7 @@ function hoverProvider({ ctx, validation, checker }: Server) {
   };
 
   return async (uri: string, position: { line: number; character: number }): Promise<Hover | null> => {
-    const s = validation.structureOf(uri);
+    const s = await validation.structureOf(uri);
     if (!s) return null;
     const { doc, structure } = s;
     const offset = doc.offsetAt(position);

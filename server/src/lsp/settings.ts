@@ -33,6 +33,21 @@ export interface SettingsInForce {
   sources: SettingsSource[];
 }
 
+/** Where a setting in force came from: built in, the editor's settings, or this .jianggao.json. */
+export type SettingOrigin = { kind: 'default' } | { kind: 'editor' } | { kind: 'file'; file: string };
+
+/**
+ * The layer a setting came from: the last that sets it. The editor layer holds only what the
+ * writer set (the VS Code client leaves defaults out), so a default is never credited to it.
+ */
+export function originOf(s: SettingsInForce, pick: (c: UserConfig) => unknown): SettingOrigin {
+  for (let i = s.sources.length - 1; i >= 0; i--) {
+    if (pick(s.sources[i].config) === undefined) continue;
+    return i === 0 ? { kind: 'editor' } : { kind: 'file', file: s.sources[i].name };
+  }
+  return { kind: 'default' };
+}
+
 export class Settings {
   private readonly cache = new Map<string, Promise<SettingsInForce>>();
   /** A configuration mistake is said once, visibly: a silently ignored setting is the worst kind. */

@@ -6,6 +6,7 @@ import { OutlineNode, minutesOf, renderOutline } from '../analysis/outline';
 import { REQUESTS, OutlineResponse, StatsRequest, StatsResponse, OutlineItem, LspRange } from '../protocol';
 import { rangeOf } from './diagnostics';
 import { Feature } from './feature';
+import { originOf } from './settings';
 
 function toOutlineItem(n: OutlineNode, lineIndex: LineIndex, rate: number): OutlineItem {
   return {
@@ -18,7 +19,7 @@ function toOutlineItem(n: OutlineNode, lineIndex: LineIndex, rate: number): Outl
 }
 
 export const views: Feature = {
-  register({ ctx, validation }) {
+  register({ ctx, validation, settings }) {
     ctx.connection.onRequest(REQUESTS.outline, (params: { uri: string }): OutlineResponse | null => {
       const s = validation.structureOf(params.uri);
       if (!s) return null;
@@ -38,15 +39,18 @@ export const views: Feature = {
       };
     });
 
-    ctx.connection.onRequest(REQUESTS.stats, (params: StatsRequest): StatsResponse | null => {
-      const s = validation.structureOf(params.uri);
+    ctx.connection.onRequest(REQUESTS.stats, async (params: StatsRequest): Promise<StatsResponse | null> => {
+      const s = await validation.structureOf(params.uri);
       if (!s) return null;
+      const inForce = await settings.for(params.uri);
       const { checklist, options } = s.structure;
       const chars = checklist.reduce((n, c) => n + c.chars, 0);
       const rate = options.speakingRate;
       const res: StatsResponse = {
         chars, minutes: minutesOf(chars, rate), rate, targetMinutes: options.targetMinutes,
         overTarget: options.targetMinutes > 0 && minutesOf(chars, rate) > options.targetMinutes,
+        rateFrom: originOf(inForce, (c) => c.speakingRate),
+        targetFrom: originOf(inForce, (c) => c.targetMinutes),
       };
       const sel = (params.selections ?? []).filter((r) => r.start.line !== r.end.line || r.start.character !== r.end.character);
       if (sel.length) {
