@@ -6,7 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { REQUESTS, OutlineItem, OutlineResponse, LspRange } from '../../server/src/protocol';
 import { debounce, isChecked } from './documents';
 import { lengthOf } from './format';
-import { sectionLabel } from './sectionLabel';
+import { sectionRowLabel } from './sectionLabel';
 import { isEnglish, locale, T } from './i18n';
 import type { SpeechPart } from './snippetNames';
 
@@ -128,10 +128,11 @@ export class StructureProvider implements vscode.TreeDataProvider<Node> {
       }
       case 'section': {
         const s = node.item;
-        const item = new vscode.TreeItem(sectionLabel(s.name) || '…', s.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        // Figures first: a long heading would push them off the row (sectionLabel.ts).
+        const item = new vscode.TreeItem(sectionRowLabel(s.name, s.chars, s.minutes, locale()), s.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         item.id = `section-${s.range.start.line}-${s.range.start.character}-${s.kind}`;
-        item.description = s.chars ? lengthOf(s.chars, s.minutes, locale()) : s.detail;
-        item.tooltip = `${s.name}${s.detail ? `（${s.detail}）` : ''}\n${item.description ?? ''}`;
+        item.description = s.chars ? undefined : s.detail;
+        item.tooltip = `${s.name}${s.detail ? `（${s.detail}）` : ''}${s.chars ? `\n${lengthOf(s.chars, s.minutes, locale())}` : ''}`;
         item.iconPath = new vscode.ThemeIcon(s.kind === 'heading' ? 'symbol-namespace' : s.kind === 'enum' ? 'symbol-enum-member' : 'symbol-text');
         item.command = revealCommand(uri, s.selectionRange.start, s.selectionRange);
         return item;

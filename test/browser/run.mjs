@@ -14,6 +14,7 @@
 //   JIANGGAO_BROWSER_KEEP=1 (keep the code-server profiles and logs)
 
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +49,9 @@ function cliJson(args) {
 }
 
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+/** The analysis library as built (dist/analysis.js): rule records, for what a hover names. */
+const analysis = () => createRequire(import.meta.url)(path.join(root, 'dist/analysis.js'));
 
 /** A manifest string (%key%) in the display language, as VS Code resolves it. */
 function manifestString(value, locale) {
@@ -197,6 +201,19 @@ async function showOnlyPane(page, title) {
   }
 }
 
+/** Runs a command from the command palette by its title, as a writer does. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill(`>${title}`);
+  // The row whose label is the title itself ("New Untitled Text File" is also part of "Compare New Untitled Text Files").
+  const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  await row.waitFor({ state: 'visible', timeout: TIMEOUT.visible }).catch(() => {
+    throw new Error(`did not appear: the command "${title}" in the command palette`);
+  });
+  await row.click();
+}
+
 /** Opens a file from the Explorer's folder pane, as a writer clicks it. */
 async function openFromExplorer(page, name) {
   await showOnlyPane(page, WORKSPACE_FOLDER);
@@ -229,6 +246,7 @@ async function session(browser, vsix, locale) {
         [...document.querySelectorAll('.explorer-folders-view .monaco-list-row')].some((r) => r.textContent.includes(name)), DRAFT, TIMEOUT.workbench);
     });
 
+    let placeholderAt;
     await check(page, locale, 'a squiggle under the unfilled placeholder', 'squiggle', async () => {
       await openFromExplorer(page, DRAFT);
       const placeholder = expected.find((d) => d.rule === 'placeholder');
@@ -253,10 +271,45 @@ async function session(browser, vsix, locale) {
             .find((s) => s.left < text.right && s.right > text.left && s.top >= text.top - 4 && s.top <= text.bottom + 4);
           return squiggle ? { x: text.left + text.width / 2, y: text.top + text.height / 2 } : null;
         }, { editor: ACTIVE_EDITOR, word, line: placeholder.line, severity: placeholder.severity });
+      placeholderAt = box;
       await page.mouse.move(box.x, box.y);
       await waitVisible(page, `the hover with "${placeholder.message}"`, (msg) =>
         [...document.querySelectorAll('.monaco-hover')].some((h) => h.offsetParent && h.textContent.includes(msg)), placeholder.message);
       return `under "${word}", hover: ${placeholder.message}`;
+    });
+
+    await check(page, locale, 'the hover explains the finding: the rule\'s name, an example, the fix, the rule page', 'hover-explains', async () => {
+      if (!placeholderAt) throw new Error('no squiggle to hover (see the check before)');
+      const rule = analysis().RULE_BY_ID.get('placeholder');
+      const want = [analysis().ruleTitle(rule, lang), '✗', '✓', lang === 'zh' ? '没有自动修复' : 'No automatic fix', lang === 'zh' ? '规则说明' : 'Rule page'];
+      await page.mouse.move(5, 400);
+      await page.mouse.move(placeholderAt.x, placeholderAt.y);
+      const text = await waitVisible(page, `a hover holding ${want.map((w) => `"${w}"`).join(', ')}`, (want) => {
+        const h = [...document.querySelectorAll('.monaco-hover')].find((x) => x.offsetParent && want.every((w) => x.textContent.includes(w)));
+        return h ? h.textContent : null;
+      }, want);
+      // VS Code shows the finding's source and code (jianggao(placeholder)) above; the explanation is ours.
+      const ours = text.slice(text.indexOf(want[0]));
+      if (lang === 'zh' && /[a-z]+-[a-z]+|placeholder/.test(ours)) throw new Error(`the Chinese hover names the rule by its id: ${ours}`);
+      return `${want[0]}: ${/✗[^✓]*/.exec(text)?.[0].trim()} …`;
+    });
+
+    await check(page, locale, 'a CodeLens above each level-1 section: length · time · problems', 'codelens', async () => {
+      await page.mouse.move(5, 400);
+      await page.keyboard.press('Escape');
+      const headings = outlineHeadings().filter((h) => h.level === 1);
+      const wanted = headings.map((h) => {
+        const problems = expected.filter((d) => d.line >= h.line && d.line <= h.endLine).length;
+        const count = lang === 'zh' ? (problems ? `${problems}个问题` : '无问题') : (problems ? `${problems} problem${problems === 1 ? '' : 's'}` : 'no problems');
+        return { start: lang === 'zh' ? `${h.chars}字 · ` : `${h.chars} chars · `, end: count };
+      });
+      const lenses = await waitVisible(page, `CodeLens ${wanted.map((w) => `"${w.start}… · ${w.end}"`).join(', ')}`, ({ editor, wanted }) => {
+        const texts = [...document.querySelectorAll(`${editor} .codelens-decoration`)]
+          .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+          .map((l) => l.textContent.replace(/\u00a0/g, ' ').trim());
+        return texts.length === wanted.length && wanted.every((w, i) => texts[i].startsWith(w.start) && texts[i].endsWith(w.end)) ? texts : null;
+      }, { editor: ACTIVE_EDITOR, wanted });
+      return lenses.join(' / ');
     });
 
     await check(page, locale, 'the Problems panel lists every finding with its message and rule id', 'problems', async () => {
@@ -372,6 +425,35 @@ async function session(browser, vsix, locale) {
         [...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => r.textContent.includes(file) && r.textContent.trim().endsWith(String(count))),
         { file: EMPTY_DRAFT, count: findings.length });
       return `${want.length} lines, from "${want[0]}"; Problems lists its ${findings.length} unfilled parts`;
+    });
+
+    await check(page, locale, 'a skeleton inserted into a new untitled file makes it a speech draft, checked at once', 'untitled-skeleton', async () => {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'File: New Untitled Text File');
+      await waitVisible(page, 'the editor tab of a new untitled file', () => /Untitled-\d/.test(document.querySelector('.part.editor .tab.active')?.textContent ?? ''));
+      const command = manifest.contributes.commands.find((c) => c.command === 'jianggao.insertSkeleton');
+      await runCommand(page, `${manifestString(command.category, locale)}: ${manifestString(command.title, locale)}`);
+      const label = SKELETON.name.replace(/^讲稿骨架：/, '');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click();
+      const alias = manifest.contributes.languages.find((l) => l.id === 'speech').aliases[0];
+      await waitVisible(page, `the status bar language "${alias}" for the untitled draft`, (alias) =>
+        [...document.querySelectorAll('.statusbar-item')].some((i) => i.id === 'status.editor.mode' && i.textContent.trim() === alias), alias);
+      const want = snippetText(SKELETON.name).split('\n');
+      const skeletonFile = path.join(os.tmpdir(), `jianggao-skeleton-${process.pid}.speech`);
+      fs.writeFileSync(skeletonFile, want.join('\n'));
+      const findings = cliJson(['check', '--format', 'json', '--lang', lang, skeletonFile])[0].diagnostics;
+      fs.rmSync(skeletonFile);
+      if (!findings.length) throw new Error('the checker reports nothing in the skeleton: nothing to see checked');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Shift+M');
+      // VS Code names an untitled file by its first line; the other draft holding the same
+      // skeleton may add reused-paragraph findings, so at least the checker's own.
+      const shown = await waitVisible(page, `Problems: at least ${findings.length} findings for the untitled draft "${want[0]}"`, ({ name, count }) => {
+        const row = [...document.querySelectorAll('.markers-panel .monaco-list-row')].find((r) => r.querySelector('.label-name')?.textContent.trim() === name);
+        const n = Number(/(\d+)\s*$/.exec(row?.textContent.trim() ?? '')?.[1] ?? 0);
+        return n >= count ? n : null;
+      }, { name: want[0], count: findings.length });
+      return `language ${alias}; Problems lists ${shown} findings for the untitled "${want[0]}"`;
     });
   } finally {
     await context.close();
