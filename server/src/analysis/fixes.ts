@@ -75,3 +75,12 @@ export function applyFixAll(text: string, diagnostics: readonly Diagnostic[], ru
   const fixed = diagnostics.filter((d) => isMechanicalFix(d) && (!rules || rules.has(d.rule))).length;
   return { text: applyEdits(text, fixAllEdits(diagnostics, rules)), fixed };
 }
+
+/**
+ * The fixes of "清理粘贴文本" (clean up pasted text): every pasted-character fix, and the Kangxi
+ * numerals of markers (⼀、 ⼆是), which numbering-punctuation reports and fixes with the marker
+ * so that the character is reported once.
+ */
+export function isPastedTextFix(d: Diagnostic): boolean {
+  return !!d.fix && (d.rule === 'pasted-character' || (d.rule === 'numbering-punctuation' && d.variant === 'kangxi' && d.fixKind === 'mechanical'));
+}

@@ -75,8 +75,9 @@ function sameEntry(a: IgnoreEntry, b: IgnoreEntry): boolean {
  * A copy of `config` with the entry added to its `ignores` (once: an entry already there is not
  * added again). Everything else in the configuration is kept as it was.
  */
-export function addIgnore<T extends { ignores?: unknown }>(config: T, entry: IgnoreEntry): T & { ignores: IgnoreEntry[] } {
-  const existing = Array.isArray(config.ignores) ? (config.ignores as IgnoreEntry[]) : [];
+export function addIgnore<T extends object>(config: T, entry: IgnoreEntry): T & { ignores: IgnoreEntry[] } {
+  const current = (config as { ignores?: unknown }).ignores;
+  const existing = Array.isArray(current) ? (current as IgnoreEntry[]) : [];
   const ignores = existing.some((e) => e && typeof e === 'object' && sameEntry(e, entry)) ? existing : [...existing, entry];
   return { ...config, ignores };
 }

@@ -6,7 +6,7 @@ export type { DocumentModel, Speech, Item, Paragraph, Segment } from './model';
 export { analyze, messageOf, ruleById } from './analyze';
 export type { AnalysisResult, AnalyzeInput } from './analyze';
 export { RULES, RULE_BY_ID } from './rules';
-export { applyEdits, fixEdits, normaliseEdits, fixAllEdits, applyFixAll, isMechanicalFix } from './fixes';
+export { applyEdits, fixEdits, normaliseEdits, fixAllEdits, applyFixAll, isMechanicalFix, isPastedTextFix } from './fixes';
 export { resolveOptions, DEFAULT_OPTIONS, SEVERITY_SETTINGS } from './options';
 export type { UserConfig, ConfigProblem } from './options';
 export { LineIndex, splitLines, spokenLength } from './text';

@@ -129,20 +129,20 @@ function firstEndingAfter(ends: number[], offset: number): number {
  */
 export function spokenCharsIn(model: DocumentModel, start = 0, end = model.text.length): number {
   const { starts, ends, before } = spokenIndex(model);
+  const count = starts.length;
   let i = firstEndingAfter(ends, start);
-  if (i >= starts.length || starts[i] >= end) return 0;
+  if (i >= count || starts[i] >= end) return 0;
   let n = 0;
-  // The first and last ranges may be cut by the selection; the ones between are counted already.
+  // A range cut by the start of the selection.
   if (starts[i] < start) {
     n += spokenLength(model.text.slice(start, Math.min(end, ends[i])));
     if (ends[i] >= end) return n;
     i++;
   }
-  let j = firstEndingAfter(ends, end - 1);
-  if (j < starts.length && starts[j] < end && ends[j] > end) {
-    n += spokenLength(model.text.slice(Math.max(start, starts[j]), end));
-  } else j++;
+  // Ranges i … j-1 lie wholly inside: counted already. Range j may be cut by the end.
+  const j = firstEndingAfter(ends, end);
   if (j > i) n += before[j] - before[i];
+  if (j < count && j >= i && starts[j] < end) n += spokenLength(model.text.slice(Math.max(start, starts[j]), end));
   return n;
 }
 

@@ -71,8 +71,11 @@ function classify(t: string, i: number, ch: string): { kind: Kind; replacement: 
   const before = t[i - 1] ?? '';
   const after = t[i + ch.length] ?? '';
   if (c === 0xfeff && i === 0) return undefined; // a byte-order mark where it belongs
+  // Emoji are astral: the whole code point on each side (👨‍👩‍👧).
+  const prev = /[\udc00-\udfff]/.test(before) && i >= 2 ? t.slice(i - 2, i) : before;
+  const next = String.fromCodePoint(t.codePointAt(i + ch.length) ?? 32);
   // Joiners that do a job: inside an emoji sequence, or between letters of scripts that use them.
-  if (c === 0x200d && EMOJI.test(before) && EMOJI.test(after)) return undefined;
+  if (c === 0x200d && (EMOJI.test(prev) || /[\u{1F3FB}-\u{1F3FF}]/u.test(prev)) && EMOJI.test(next)) return undefined;
   if ((c === 0x200c || c === 0x200d) && NON_HAN_LETTER.test(before) && NON_HAN_LETTER.test(after)) return undefined;
   if ((c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) && (RTL.test(before) || RTL.test(after))) return undefined;
   if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return { kind: 'control', replacement: '' };

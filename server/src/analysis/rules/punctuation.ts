@@ -228,6 +228,10 @@ export const unbalancedPair: RuleRecord = {
 
 const FULLWIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
 const HALFWIDTH_MARK = /[,:;!?()]/g;
+const HALF_NAMES: Record<string, [string, string]> = {
+  ',': ['逗号', 'comma'], ':': ['冒号', 'colon'], ';': ['分号', 'semicolon'], '!': ['叹号', 'exclamation mark'],
+  '?': ['问号', 'question mark'], '(': ['左括号', 'opening parenthesis'], ')': ['右括号', 'closing parenthesis'],
+};
 /** Chinese on this side: a Han character or Chinese punctuation. */
 const CHINESE_SIDE = /[\p{Script=Han}“”‘’《》（）「」『』【】、，。：；！？…—]/u;
 /** Marks a fix elsewhere turns Chinese (‛ → ”, " → “, ( → （): they do not stop the look. */
@@ -275,8 +279,8 @@ export const halfwidthPunctuation: RuleRecord = {
     en: 'ASCII punctuation , : ; ! ? ( ) between Chinese characters',
   },
   message: {
-    zh: (d) => `中文里用了半角“${d.mark}”：应为全角“${d.full}”，可一键替换。`,
-    en: (d) => `Half-width “${d.mark}” in Chinese text: use the full-width “${d.full}”; the quick fix converts it.`,
+    zh: (d) => `中文里用了半角${HALF_NAMES[String(d.mark)]?.[0] ?? ''}“${d.mark}”：应为全角“${d.full}”，可一键替换。`,
+    en: (d) => `Half-width ${HALF_NAMES[String(d.mark)]?.[1] ?? 'mark'} “${d.mark}” in Chinese text: use the full-width “${d.full}”; the quick fix converts it.`,
   },
   variants: {
     document: {
@@ -419,7 +423,7 @@ export const doubledPunctuation: RuleRecord = {
   fixKind: 'mechanical',
   docs: {
     rationale: {
-      zh: '改稿时删一句、并一句，最容易留下两个连着的句号、逗号，或者句号后面又跟了逗号（“。，”）。印出来一眼就能看到，念稿时也不知道该停多久。本规则报告同一个标点连用（。。 ，， 、、 ：： ；；，包括全角和半角混用的“，,”）和互相矛盾的两个标点（“。，”“，。”“！。”）。省略号“……”、破折号“——”是一个标点，不报告；口号中的“！！”、“？！”也不报告。同一标点连用的修复只删多余的那个，由“全部修复”自动完成；互相矛盾的两个标点该留哪个要由作者决定，快速修复保留前一个。',
+      zh: '改稿时删一句、并一句，最容易留下两个连着的句号、逗号，或者句号后面又跟了逗号（“。，”）。印出来一眼就能看到，念稿时也不知道该停多久。本规则报告同一个标点连用（。。 ，， 、、 ：： ；；，包括全角和半角混用的“，,”）和互相矛盾的两个标点（“。，”“，。”“！。”）。省略号“……”、破折号“——”是一个标点，不报告；口号中的“！！”、“？！”也不报告。同一标点连用的修复只删多余的那个，由“全部修复”自动完成；互相矛盾的两个标点该留哪个要由作者决定，快速修复保留语气较重的那个（句末标点优先）。',
       en: 'Cutting or merging sentences leaves two full stops or commas in a row, or a full stop followed by a comma (。，). It shows at a glance in print, and the speaker does not know how long to pause. This rule reports the same mark twice (。。 ，， 、、 ：： ；；, also a full-width and a half-width one, ，,) and two marks that contradict each other (。， ，。 ！。). The ellipsis …… and the dash —— are single marks and are not reported, nor are ！！ and ？！ in a slogan. Deleting a doubled mark is done by fix-all; which of two contradicting marks to keep is the writer’s call, and the quick fix keeps the stronger one (a sentence’s end first).',
     },
     bad: ['今天召开全市工作会议。。', '全市经济运行平稳，，主要指标好于预期。', '要抓好学习、、宣传和落实。', '同志们：：', '要抓好落实。，各级各部门要高度重视。', '全市经济运行平稳，,主要指标好于预期。', '事情就这样定了。。。'],
@@ -443,8 +447,14 @@ export const doubledPunctuation: RuleRecord = {
         if (SENTENCE_MARK.test(text[k])) marks.push(k);
         else if (text[k] !== ' ' && text[k] !== '\t') break;
       }
-      const end = marks[marks.length - 1] + 1;
+      let end = marks[marks.length - 1] + 1;
       re.lastIndex = end;
+      // Spaces half-width typography put after a half-width last mark go with the run (，, 民生).
+      if (/[,;:!?]/.test(text[end - 1])) {
+        let k = end;
+        while (text[k] === ' ' || text[k] === '\t') k++;
+        if (k > end && k < text.length && CHINESE_SIDE.test(text[k])) end = k;
+      }
       if (marks.length < 2 || inMarker(start, end) || (commentLines.size && commentLines.has(ctx.model.lineIndex.lineAt(start)))) continue;
       const chars = marks.map((i) => text[i]);
       const classes = chars.map((c) => MARK_CLASS[c]);
