@@ -93,11 +93,15 @@ const NUMERAL = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2}|[①-⑳])
 export function assertFixScope(text: string, result: AnalysisResult, d: Diagnostic): void {
   const fix = d.fix ?? [];
   if (d.reach === 'document') {
-    // One finding for every place of its kind (a half-width draft): its own range is the
-    // first place, and each edit replaces one flagged mark (with the spaces after it) by one
-    // character, so the fix touches those places and nothing between them.
+    // One finding for every place of its kind (a half-width draft, a pasted document): its own
+    // range is the first place, and each edit replaces one flagged place (a mark with the
+    // spaces after it, a run of invisible characters) by at most as many characters, so the
+    // fix touches those places and nothing between them.
     assert.ok(fix.some((e) => e.start === d.start && e.end === d.end), `${show(d)}: a document-wide fix that does not fix its own place`);
-    for (const e of fix) assert.ok(e.end - e.start <= 4 && e.text.length === 1 && e.end - e.start >= 1, `${show(d)}: document-wide edit [${e.start}, ${e.end}) → ${JSON.stringify(e.text)} is not one mark`);
+    for (const e of fix) {
+      const replaced = text.slice(e.start, e.end);
+      assert.ok(e.end > e.start && Array.from(e.text).length <= Array.from(replaced).length && /^[\s\S]{0,64}$/.test(replaced) && !/[\p{L}\p{N}]/u.test(replaced.replace(/[\u2f00-\u2fd5\u2e80-\u2ef3\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/g, '')), `${show(d)}: document-wide edit [${e.start}, ${e.end}) ${JSON.stringify(replaced)} → ${JSON.stringify(e.text)} is not one flagged place`);
+    }
     return;
   }
   if (!RENUMBER_RULES.has(d.rule)) {

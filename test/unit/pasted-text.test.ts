@@ -153,3 +153,17 @@ describe('halfwidth-punctuation on a draft that is half-width throughout', () =>
     }
   });
 });
+
+describe('pasted-character on a whole pasted document', () => {
+  it('more than fifty places: one finding at the first, whose fix cleans them all', () => {
+    const line = '前⼀阶段，全市经济运行平稳，下⼀步要加强⼈才\u00a0队伍建设。';
+    const text = `在全市工作会议上的讲话\n同志们：\n${Array(20).fill(line).join('\n')}\n谢谢大家！`;
+    const ds = of(check(text), 'pasted-character');
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].reach, 'document');
+    assert.match(ds[0].message, /^全文有80处粘贴带来的形似字符或隐形字符（这里是“⼀”）/);
+    const fixed = applyEdits(text, fixAllEdits(check(text)));
+    assert.doesNotMatch(fixed, /[\u2f00-\u2fd5\u00a0]/);
+    assert.deepEqual(of(check(fixed), 'pasted-character'), []);
+  });
+});

@@ -105,6 +105,10 @@ export const pastedCharacter: RuleRecord = {
       zh: (d) => `这里有${d.count}个看不见的${d.name}（${d.code}）：打印和朗读时看不出来，却会打断检索、统计和编号识别，多见于从网页或 Word 复制的文字。可一键删除。`,
       en: (d) => `${d.count} invisible ${d.nameEn}${Number(d.count) > 1 ? 's' : ''} (${d.code}) here: it does not show, but breaks search, counts and marker recognition; it comes with text copied from web pages and Word. The quick fix deletes it.`,
     },
+    document: {
+      zh: (d) => `全文有${d.count}处粘贴带来的形似字符或隐形字符（这里是${d.first}），多见于从 PDF、Word 或网页复制的整篇文字：可一键全部清理。`,
+      en: (d) => `This draft holds ${d.count} look-alike or invisible characters brought in by pasting (here: ${d.first}), as a whole text copied from a PDF, Word or a web page does: the quick fix cleans them all.`,
+    },
     control: {
       zh: (d) => `这里有${d.count}个${d.name}（${d.code}），不是文字，多见于从 PDF 或旧系统转来的文本：可一键删除。`,
       en: (d) => `${d.count} ${d.nameEn}${Number(d.count) > 1 ? 's' : ''} (${d.code}) here, which is not text; it comes with text converted from PDFs or old systems. The quick fix deletes it.`,
@@ -133,44 +137,54 @@ export const pastedCharacter: RuleRecord = {
       }
     }
     const commentLines = new Set(ctx.model.comments.map((c) => c.line));
-    const out: Finding[] = [];
-    let run: { start: number; end: number; kind: Kind; code: number; count: number; replacement: string } | undefined;
-    const flush = () => {
-      if (!run) return;
-      const { start, end, kind, code, count, replacement } = run;
-      const name = nameOf(code);
-      // Each odd space becomes an ordinary one (the spacing stays), an invisible character goes.
-      const fix: Edit[] = [{ start, end, text: replacement.repeat(count) }];
-      out.push({ start, end, variant: kind, data: { code: hex(code), count, name: name.zh, nameEn: name.en }, fix });
-      run = undefined;
-    };
+    // Places first, findings after: a pasted document has hundreds of thousands of them, and
+    // only the first few become findings of their own.
+    const places: Array<{ start: number; end: number; kind: Kind; code: number; count: number; char: string; replacement: string }> = [];
+    const looks = new Map<string, ReturnType<typeof classify>>();
     CANDIDATE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = CANDIDATE.exec(text))) {
       const i = m.index;
       const ch = m[0];
-      const what = classify(text, i, ch);
+      const c = ch.charCodeAt(0);
+      const lookalike = (c >= 0x2e80 && c <= 0x2fd5) || (c >= 0xf900 && c <= 0xfaff) || c === 0xd87e;
+      // Only joiners, direction marks and a BOM depend on their neighbours: the rest are
+      // classified once per character.
+      const contextual = (c >= 0x200c && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff;
+      let what = contextual ? classify(text, i, ch) : looks.get(ch);
+      if (!contextual && !looks.has(ch)) looks.set(ch, (what = classify(text, i, ch)));
       if (!what || inMarker.has(i) || (commentLines.size && commentLines.has(ctx.model.lineIndex.lineAt(i)))) continue;
       const code = ch.codePointAt(0)!;
-      if (what.kind === 'kangxi' || what.kind === 'radical' || what.kind === 'compat') {
-        flush();
-        out.push({
-          start: i, end: i + ch.length,
-          data: { char: ch, code: hex(code), kind: what.kind, replacement: what.replacement },
-          fix: [{ start: i, end: i + ch.length, text: what.replacement }],
-        });
+      const last = places[places.length - 1];
+      // A run of the same invisible character is one place (three no-break spaces in a row).
+      if (!lookalike && last && last.end === i && last.code === code) {
+        last.end = i + ch.length;
+        last.count++;
         continue;
       }
-      // A run of the same invisible character is one finding (three no-break spaces in a row).
-      if (run && run.end === i && run.code === code) {
-        run.end = i + ch.length;
-        run.count++;
-        continue;
-      }
-      flush();
-      run = { start: i, end: i + ch.length, kind: what.kind, code, count: 1, replacement: what.replacement };
+      places.push({ start: i, end: i + ch.length, kind: what.kind, code, count: 1, char: ch, replacement: what.replacement });
     }
-    flush();
-    return out;
+    // Each look-alike becomes the character it looks like, each odd space an ordinary one (the
+    // spacing stays), an invisible character goes.
+    const fixOf = (p: (typeof places)[0]): Edit => ({ start: p.start, end: p.end, text: p.kind === 'kangxi' || p.kind === 'radical' || p.kind === 'compat' ? p.replacement : p.replacement.repeat(p.count) });
+    const findingOf = (p: (typeof places)[0]): Finding => {
+      if (p.kind === 'kangxi' || p.kind === 'radical' || p.kind === 'compat') {
+        return { start: p.start, end: p.end, data: { char: p.char, code: hex(p.code), kind: p.kind, replacement: p.replacement }, fix: [fixOf(p)] };
+      }
+      const name = nameOf(p.code);
+      return { start: p.start, end: p.end, variant: p.kind, data: { code: hex(p.code), count: p.count, name: name.zh, nameEn: name.en }, fix: [fixOf(p)] };
+    };
+    if (places.length <= PASTED_DOCUMENT_MIN) return places.map(findingOf);
+    // A whole document pasted from a PDF (every 一 a ⼀) or Word (a no-break space in every
+    // line): one finding at the first place, one fix for all of them.
+    const first = places[0];
+    return [{
+      start: first.start, end: first.end, variant: 'document', reach: 'document',
+      data: { count: places.length, first: first.kind === 'kangxi' || first.kind === 'radical' || first.kind === 'compat' ? `“${first.char}”` : nameOf(first.code).zh },
+      fix: places.map(fixOf),
+    }];
   },
 };
+
+/** More findings than this in one draft: the paste as a whole is the problem, reported once. */
+const PASTED_DOCUMENT_MIN = 50;

@@ -25,10 +25,10 @@ const PATTERNS: PlaceholderPattern[] = [
     re: /[XxＸｘ]{2,}/g,
     accept: (t, s, e) => !isLatin(t[s - 1]) && !isLatin(t[e]) && !t.startsWith('世纪', e),
   },
-  // A single X standing for a number: X个, X多万, X万多, X%, X起, X月X日. Not X射线, X光, X型,
-  // 1+X (a name), 415X (a code), iPhone X.
+  // A single X standing for a number: X个, X多万, X万多, X%, X起, X月X日, 4.X万. Not X射线, X光,
+  // X型, 1+X (a name), 415X (a code), iPhone X.
   {
-    re: new RegExp(`(?<![A-Za-z0-9０-９Ａ-Ｚａ-ｚ.+])[XxＸｘ](?=${COUNTED}|\\.[0-9Xx])`, 'g'),
+    re: new RegExp(`(?<![A-Za-z0-9０-９Ａ-Ｚａ-ｚ+])(?<!^\\.|[^0-9]\\.)[XxＸｘ](?=${COUNTED}|\\.[0-9Xx])`, 'g'),
     accept: (t, s) => !isLatin(t[s - 1]) && !(t[s - 1] === ' ' && isLatin(t[s - 2])),
   },
   // 202X年: a year still to be settled.
@@ -125,7 +125,7 @@ export const placeholder: RuleRecord = {
       zh: '讲话稿常用 XX、×××、○○ 等标出待填的名称和数字，骨架和模板用“【待补充：……】”标出待写的部分。漏填的占位符在会场上会被照读出来，是最难堪的失误。本规则找出所有未填写的占位符：一个 X 只在表示数目时算（X个、X起、死亡X人、X%），X射线、X光、X型、“1+X”、罗马数字（XXI）等不会报告。括号里的“【待补充】”不计入字数和讲话时长，只有占位符的部分在结构清单中算作缺失。',
       en: 'Drafts mark names and figures still to be filled in with XX, ×××, ○○ and the like, and skeletons mark the parts still to be written with 【待补充：…】. One left in is read aloud at the podium. This rule finds every unfilled placeholder: a single X only where it stands for a number (X个, X起, 死亡X人, X%); X射线 (X-ray), X光, X型, “1+X” and Roman numerals (XXI) are not placeholders. Bracketed notes (【待补充】) do not count towards length and speaking time, and a part that is only a placeholder counts as missing in the checklist.',
     },
-    bad: ['今天召开全市XX工作会议。', '全年新增就业X多万人。', '×××同志作了报告。', '参加人数【待补充】人。', '某某单位表现突出。', '全年发生事故X起，死亡X人。', '（2024年×月×日）', '【待补充：回顾过去一年全市各条战线取得的主要成绩】'],
+    bad: ['今天召开全市XX工作会议。', '全年新增就业X多万人。', '×××同志作了报告。', '参加人数【待补充】人。', '某某单位表现突出。', '全年发生事故X起，死亡X人。', '新增市场主体4.X万户。', '（2024年×月×日）', '【待补充：回顾过去一年全市各条战线取得的主要成绩】'],
     good: ['医院新购X射线设备和X光机各一台。', '迎接XXI世纪的挑战。', '二○○九年以来，全市经济稳步增长。', '今天召开全市工作会议。', '试点“1+X”证书制度，推广X型支架。', '全年完成3×5个标段。'],
   },
   check(ctx): Finding[] {
