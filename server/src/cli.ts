@@ -202,8 +202,11 @@ function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStrea
       if (args.fix) {
         const fixed = fixFile(file, read, result.diagnostics);
         if (fixed.message) err.write(`jianggao: ${file}: ${say(fixed.message)}\n`);
-        // What is left is what the output reports.
-        if (fixed.text !== undefined) result = analyze((read.text = fixed.text), input);
+        // What is left is what the output reports: the written text, checked again.
+        if (fixed.text !== undefined) {
+          read.text = fixed.text;
+          result = analyze(read.text, input);
+        }
       }
       for (const e of result.ruleErrors) err.write(`jianggao: ${file}: rule ${e.rule} failed and was skipped: ${e.error}\n`);
       results.push({ file, diagnostics: result.diagnostics, read, lineIndex: result.model.lineIndex });

@@ -128,11 +128,12 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
-    name: 'a no-break space pasted into a sentence', expect: ['pasted-character'],
+    // (A no-break space is information only: it prints as a space.)
+    name: 'a zero-width space pasted into a sentence', expect: ['pasted-character'],
     apply(lines) {
       const i = lines.findIndex((l) => /，/.test(l) && l.length > 30);
       if (i < 0) return undefined;
-      return lines.map((l, k) => (k === i ? l.replace('，', '，\u00a0') : l));
+      return lines.map((l, k) => (k === i ? l.replace('，', '，\u200b') : l));
     },
   },
   {

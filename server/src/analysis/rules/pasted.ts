@@ -118,8 +118,8 @@ export const pastedCharacter: RuleRecord = {
   fixKind: 'mechanical',
   docs: {
     rationale: {
-      zh: '从 PDF、Word 或网页复制的文字常带着看不出来的字符：PDF 把“一”“人”“工”提取成形状相同的康熙部首（⼀ U+2F00、⼈、⼯），兼容区汉字（如 U+F900 区）和常用字看着一样却是另一个编码；不换行空格、零宽空格、软连字符、正文中间的 BOM 和控制字符在编辑器里看不见。它们让检索、字数统计、序号识别和读屏软件出错，印出来也可能变成方框。快速修复把形似字符换成它看起来的那个字，把特殊空格换成普通空格，删掉看不见的字符；命令“清理粘贴文本”一次清理全文。段首缩进用的全角空格（　　）是正常排版，不报告。',
-      en: 'Text copied from PDFs, Word or web pages brings characters along that do not show: a PDF extracts 一, 人, 工 as the Kangxi radicals of the same shape (⼀ U+2F00, ⼈, ⼯), compatibility ideographs (the U+F900 block) look like common characters but are other code points, and no-break spaces, zero-width spaces, soft hyphens, a BOM in mid-text and control characters are invisible in the editor. They upset search, character counts, marker recognition and screen readers, and may print as boxes. The quick fix replaces a look-alike by the character it looks like, makes an odd space an ordinary one and deletes an invisible character; the command “clean up pasted text” cleans the whole draft. The ideographic-space paragraph indent (　　) is ordinary layout and is not reported.',
+      zh: '从 PDF、Word 或网页复制的文字常带着看不出来的字符：PDF 把“一”“人”“工”提取成形状相同的康熙部首（⼀ U+2F00、⼈、⼯），兼容区汉字（如 U+F900 区）和常用字看着一样却是另一个编码；不换行空格、零宽空格、软连字符、正文中间的 BOM 和控制字符在编辑器里看不见。它们让检索、字数统计、序号识别和读屏软件出错，印出来也可能变成方框。快速修复把形似字符换成它看起来的那个字，把特殊空格换成普通空格，删掉看不见的字符；命令“清理粘贴文本”一次清理全文。段首缩进用的全角空格（　　）是正常排版，不报告；不换行空格等特殊空格印出来和普通空格一样，只作提示。',
+      en: 'Text copied from PDFs, Word or web pages brings characters along that do not show: a PDF extracts 一, 人, 工 as the Kangxi radicals of the same shape (⼀ U+2F00, ⼈, ⼯), compatibility ideographs (the U+F900 block) look like common characters but are other code points, and no-break spaces, zero-width spaces, soft hyphens, a BOM in mid-text and control characters are invisible in the editor. They upset search, character counts, marker recognition and screen readers, and may print as boxes. The quick fix replaces a look-alike by the character it looks like, makes an odd space an ordinary one and deletes an invisible character; the command “clean up pasted text” cleans the whole draft. The ideographic-space paragraph indent (　　) is ordinary layout and is not reported; a no-break or other odd space prints as a space and is information only.',
     },
     bad: ['前⼀阶段，全市经济运行平稳。', '下⼀步，要加强⼈才队伍建设。', '全市经济\u00a0运行平稳。', '全市经济\u200b运行平稳。', '推进高质\u00ad量发展。', '要抓好落实。\ufeff要狠抓落实。', '要抓好\u0007落实。'],
     good: ['　　前一阶段，全市经济运行平稳。', '下一步，要加强人才队伍建设。', '\ufeff在全市工作会议上的讲话', '全市经济 运行平稳。'],
@@ -172,7 +172,8 @@ export const pastedCharacter: RuleRecord = {
         return { start: p.start, end: p.end, data: { char: p.char, code: hex(p.code), kind: p.kind, replacement: p.replacement }, fix: [fixOf(p)] };
       }
       const name = nameOf(p.code);
-      return { start: p.start, end: p.end, variant: p.kind, data: { code: hex(p.code), count: p.count, name: name.zh, nameEn: name.en }, fix: [fixOf(p)] };
+      // An odd space prints as a space and is read as one: information, not a warning.
+      return { start: p.start, end: p.end, variant: p.kind, data: { code: hex(p.code), count: p.count, name: name.zh, nameEn: name.en }, fix: [fixOf(p)], ...(p.kind === 'space' ? { severity: 'info' as const } : {}) };
     };
     if (places.length <= PASTED_DOCUMENT_MIN) return places.map(findingOf);
     // A whole document pasted from a PDF (every 一 a ⼀) or Word (a no-break space in every
@@ -182,6 +183,7 @@ export const pastedCharacter: RuleRecord = {
       start: first.start, end: first.end, variant: 'document', reach: 'document',
       data: { count: places.length, first: first.kind === 'kangxi' || first.kind === 'radical' || first.kind === 'compat' ? `“${first.char}”` : nameOf(first.code).zh },
       fix: places.map(fixOf),
+      ...(places.every((p) => p.kind === 'space') ? { severity: 'info' as const } : {}),
     }];
   },
 };
