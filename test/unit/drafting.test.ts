@@ -167,8 +167,11 @@ describe('ignoring one finding in .jianggao.json', () => {
     assert.deepEqual(left(DRAFT.replace('全市工作会议，××', '全市工作会议,××')), ['5:X', '5:××']);
     // The same placeholder written again in another sentence is reported.
     assert.deepEqual(left(DRAFT.replace('要抓好落实。', '要抓好落实，××同志要亲自抓。')), ['5:X', '5:××', '7:××']);
-    // The entry names its draft: another draft under the same configuration is not affected.
+    // The entry names its draft: another draft under the same configuration is not affected,
+    // and an entry never matched against a draft's path (options straight from the config) silences nothing.
     assert.equal(ignoresFor(options.ignores, 'drafts/other.speech').length, 0);
+    assert.deepEqual(left(DRAFT).length, 2);
+    assert.equal(of(check(DRAFT, { ignores: options.ignores }), 'placeholder').length, 3);
     // The speech text is untouched: nothing to insert, nothing in the draft.
     assert.doesNotMatch(JSON.stringify(config), /jianggao-disable/);
   });

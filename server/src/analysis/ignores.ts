@@ -82,17 +82,25 @@ export function addIgnore<T extends object>(config: T, entry: IgnoreEntry): T & 
   return { ...config, ignores };
 }
 
-/** The entries that hold for one draft: those without a file, and those naming it. */
+/**
+ * The entries that hold for one draft (its path relative to the configuration file): those
+ * without a file, and those naming it, with the file dropped. The analysis applies no entry
+ * that still names a file: one that was never matched against the draft's path.
+ */
 export function ignoresFor(entries: readonly IgnoreEntry[], file: string | undefined): IgnoreEntry[] {
   const normal = (f: string) => f.replace(/\\/g, '/').replace(/^\.\//, '');
-  return entries.filter((e) => !e.file || (file !== undefined && normal(e.file) === normal(file)));
+  return entries
+    .filter((e) => !e.file || (file !== undefined && normal(e.file) === normal(file)))
+    .map(({ file: _file, ...rest }) => rest);
 }
 
 /** A matcher for the diagnostics of one text: does an entry ignore this finding? */
 export function ignoreMatcher(text: string, entries: readonly IgnoreEntry[]): (d: Pick<Diagnostic, 'rule' | 'start' | 'end'>) => boolean {
-  if (!entries.length) return () => false;
+  if (!entries.some((e) => !e.file)) return () => false;
   const byRule = new Map<string, Array<{ text: string; prefix: boolean; before: string; after: string }>>();
   for (const e of entries) {
+    // Not matched against this draft's path (ignoresFor): it may belong to another draft.
+    if (e.file) continue;
     const t = key(e.text);
     const prefix = e.text.endsWith('…') && Array.from(e.text).length > TEXT_LIMIT;
     const list = byRule.get(e.rule) ?? [];
