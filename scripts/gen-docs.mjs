@@ -26,6 +26,10 @@ function write(file, content) {
 }
 
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示', hint: '暗示' };
+const FIX_KIND = {
+  mechanical: '“全部修复”（fix-all、保存时修复、`jianggao check --fix`）会应用这个修复：它只改形式，不改内容。个别需要作者判断的情形只作为快速修复提供。 / Fix-all (also on save and `jianggao check --fix`) applies this fix: it changes form, not content. The odd case that needs the writer’s judgement is offered as a quick fix only.',
+  decision: '这个修复要由作者决定（可能改变内容），只作为快速修复提供，“全部修复”不会应用。 / This fix is the writer’s decision (it may change what the speech says): offered as a quick fix, never applied by fix-all.',
+};
 const fence = (s) => '```text\n' + s + '\n```';
 
 for (const r of RULES) {
@@ -42,7 +46,7 @@ ${r.description.zh}
 *${r.description.en}*
 
 默认级别 / default severity: **${r.severity}**（${SEVERITY_ZH[r.severity]}）${r.fixTitle ? ` · 可自动修复 / fixable: ${r.fixTitle.zh} / ${r.fixTitle.en}` : ''}
-
+${r.fixTitle ? `\n${FIX_KIND[r.fixKind ?? 'decision']}\n` : ''}
 ## 为什么 / Why
 
 ${r.docs.rationale.zh}
@@ -64,7 +68,8 @@ ${opts}
 \`\`\`
 
 写在 \`.jianggao.json\` 或 VS Code 设置 \`jianggao.rules\` 中；级别可为 off、hint、info、warning、error。
-在某一行前加 \`<!-- jianggao-disable-next-line ${r.id} -->\` 可只忽略那一行。
+只忽略某一处而不改动讲稿：在 \`.jianggao.json\` 的 \`"ignores"\` 中写 \`{ "rule": "${r.id}", "text": "被标出的文字" }\`（可加 \`before\`、\`after\`、\`file\`）。
+也可在某一行前加 \`<!-- jianggao-disable-next-line ${r.id} -->\` 只忽略那一行。
 
 *This page is generated from the rule's record by \`scripts/gen-docs.mjs\`.*
 `;
@@ -83,7 +88,7 @@ for (const f of fs.existsSync(docsDir) ? fs.readdirSync(docsDir) : []) {
 const table = [
   '| 规则 rule | 默认 default | 检查什么 | What it flags | 修复 fix |',
   '| --- | --- | --- | --- | --- |',
-  ...RULES.map((r) => `| [\`${r.id}\`](server/docs/rules/${r.id}.md) | ${r.severity} | ${r.description.zh} | ${r.description.en} | ${r.fixTitle ? '✓' : ''} |`),
+  ...RULES.map((r) => `| [\`${r.id}\`](server/docs/rules/${r.id}.md) | ${r.severity} | ${r.description.zh} | ${r.description.en} | ${r.fixTitle ? (r.fixKind === 'mechanical' ? '✓ fix-all' : '✓ quick fix') : ''} |`),
 ].join('\n');
 const readmePath = path.join(root, 'README.md');
 if (fs.existsSync(readmePath)) {

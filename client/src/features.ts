@@ -1,10 +1,10 @@
 // Commands, the structure view and the status bar. Each command either asks the server (a
 // custom request or a `jianggao.server.*` command, so other editors can do the same) or moves
 // the cursor over what the server has already reported.
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REQUESTS, SERVER_COMMANDS, OutlineResponse } from '../../server/src/protocol';
+import { nextPlaceholder as findNextPlaceholder } from '../../server/src/analysis/rules/placeholders';
 import { registerCursorNotification } from './cursor';
 import { isChecked } from './documents';
 import { T } from './i18n';
@@ -46,16 +46,18 @@ export function registerFeatures(
     return { client, editor: editor! };
   };
 
-  const serverCommand = (command: string) => async () => {
+  const serverCommand = (command: string, ...extra: string[]) => async () => {
     const t = target();
     if (!t) return;
-    return t.client.sendRequest('workspace/executeCommand', { command, arguments: [t.editor.document.uri.toString()] });
+    return t.client.sendRequest('workspace/executeCommand', { command, arguments: [t.editor.document.uri.toString(), ...extra] });
   };
 
   context.subscriptions.push(
     vscode.commands.registerCommand('jianggao.fixAll', serverCommand(SERVER_COMMANDS.fixAll)),
     vscode.commands.registerCommand('jianggao.renumberHeadings', serverCommand(SERVER_COMMANDS.renumber)),
     vscode.commands.registerCommand('jianggao.convertHalfwidth', serverCommand(SERVER_COMMANDS.convertHalfwidth)),
+    // 清理粘贴文本: every fix of pasted-character at once (look-alikes, odd spaces, invisible characters).
+    vscode.commands.registerCommand('jianggao.cleanPastedText', serverCommand(SERVER_COMMANDS.cleanPastedText)),
     vscode.commands.registerCommand('jianggao.showConfiguration', async () => {
       const t = target();
       if (!t) return;
@@ -100,29 +102,25 @@ export function registerFeatures(
   };
 }
 
-function codeOf(d: vscode.Diagnostic): string | number | undefined {
-  return typeof d.code === 'object' ? d.code.value : d.code;
-}
-
-/** Selects the next `placeholder` finding after the cursor, wrapping round to the first. */
+/**
+ * Selects the next placeholder after the cursor, wrapping round to the first: every placeholder
+ * the placeholder rule finds in the text (analysis nextPlaceholder), also where its finding is
+ * not shown (the rule switched off, the finding ignored, the server still starting).
+ */
 async function nextPlaceholder(): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return false;
-  const found = vscode.languages.getDiagnostics(editor.document.uri)
-    .filter((d) => d.source === 'jianggao' && codeOf(d) === 'placeholder')
-    .sort((a, b) => a.range.start.compareTo(b.range.start));
-  if (!found.length) {
+  const doc = editor.document;
+  const sel = editor.selection;
+  const next = findNextPlaceholder(doc.getText(), doc.offsetAt(sel.end), { start: doc.offsetAt(sel.start), end: doc.offsetAt(sel.end) });
+  if (!next) {
     void vscode.window.showInformationMessage(T('没有未填写的占位符。', 'No unfilled placeholders.'));
     return false;
   }
-  const cursor = editor.selection.end;
-  let next = found.find((d) => d.range.start.isAfterOrEqual(cursor) && !d.range.isEqual(editor.selection));
-  if (!next) {
-    next = found[0];
-    vscode.window.setStatusBarMessage(T('已回到第一个占位符', 'Wrapped round to the first placeholder'), 3000);
-  }
-  editor.selection = new vscode.Selection(next.range.start, next.range.end);
-  editor.revealRange(next.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  if (next.wrapped) vscode.window.setStatusBarMessage(T('已回到第一个占位符', 'Wrapped round to the first placeholder'), 3000);
+  const range = new vscode.Range(doc.positionAt(next.start), doc.positionAt(next.end));
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return true;
 }
 
@@ -130,9 +128,8 @@ async function nextPlaceholder(): Promise<boolean> {
 async function exportOutline(client: LanguageClient, doc: vscode.TextDocument): Promise<vscode.TextDocument | undefined> {
   const data = await client.sendRequest<OutlineResponse | null>(REQUESTS.outline, { uri: doc.uri.toString() });
   if (!data) return undefined;
-  const name = path.basename(doc.uri.path) || doc.uri.path;
-  const content = `# ${T('提纲', 'Outline')}：${name}\n\n${data.markdown}`;
-  const md = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  // The Markdown is headed by the speech's own title (renderOutline), not the file name.
+  const md = await vscode.workspace.openTextDocument({ language: 'markdown', content: data.markdown });
   await vscode.window.showTextDocument(md, { viewColumn: vscode.ViewColumn.Beside });
   return md;
 }

@@ -1,7 +1,7 @@
 // jianggao: the command line. Checks drafts and prints their outline, on the same analysis
 // library as the language server.
 //
-//   jianggao check [--format text|json|sarif] [--config FILE] [--lang zh|en] FILE|DIR...
+//   jianggao check [--fix] [--format text|json|sarif] [--config FILE] [--lang zh|en] FILE|DIR...
 //   jianggao outline [--format text|json|markdown] FILE
 //   jianggao rules
 //
@@ -10,9 +10,10 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, RULES, Diagnostic, Locale, AnalysisOptions, WordSegmenter, ParagraphCorpus } from './analysis';
+import { analyze, RULES, Diagnostic, Locale, AnalysisOptions, WordSegmenter, ParagraphCorpus, applyFixAll } from './analysis';
 import { outlineOf, OutlineNode, minutesOf, renderOutline } from './analysis/outline';
 import { readDraft, collectFiles, DraftRead, DEFAULT_MAX_FILE_SIZE } from './files';
+import { fileMessage, FileMessage } from './fileMessages';
 import { loadConfigFor, findConfigFile, readConfigFile } from './config';
 import { loadSegmenter } from './segmentation';
 import { toSarif } from './sarif';
@@ -27,12 +28,14 @@ interface Args {
   lang: Locale;
   help: boolean;
   version: boolean;
+  /** check --fix: write fix-all's result back to each file, then report what is left. */
+  fix: boolean;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { command: '', files: [], format: 'text', lang: defaultLang(), help: false, version: false };
+  const args: Args = { command: '', files: [], format: 'text', lang: defaultLang(), help: false, version: false, fix: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -42,6 +45,7 @@ function parseArgs(argv: string[]): Args {
     };
     if (a === '-h' || a === '--help') args.help = true;
     else if (a === '-v' || a === '--version') args.version = true;
+    else if (a === '--fix') args.fix = true;
     else if (a === '--format' || a.startsWith('--format=') || a === '-f') args.format = value();
     else if (a === '--config' || a.startsWith('--config=') || a === '-c') args.config = value();
     else if (a === '--lang' || a.startsWith('--lang=')) {
@@ -63,11 +67,14 @@ function defaultLang(): Locale {
 const HELP = `jianggao ${VERSION} — 讲话稿检查 (checks Chinese speech drafts)
 
 Usage:
-  jianggao check [--format text|json|sarif] [--config FILE] [--lang zh|en] FILE|DIR...
+  jianggao check [--fix] [--format text|json|sarif] [--config FILE] [--lang zh|en] FILE|DIR...
   jianggao outline [--format text|json|markdown] [--lang zh|en] FILE
   jianggao rules [--format text|json]
 
-Directories are searched for speech files (*.speech, *.speech.txt, *.speech.md).
+Directories are searched for speech files (*.speech, *.speech.txt, *.speech.md) and for
+.txt files that read like a speech (a speech title, or an audience addressed).
+--fix writes the safe fixes (punctuation, marker forms, pasted characters, broken lines)
+back into each file, as fix-all does in the editor, and reports what is left.
 Configuration: --config FILE, else the nearest .jianggao.json above each file.
 Messages are in Chinese; --lang en (or JIANGGAO_LANG=en) for English.
 Exit: 0 no warnings, 1 warnings or errors found, 2 usage or I/O error.`;
@@ -150,13 +157,14 @@ function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStrea
   const configs = new Configs(args.config, args.lang, err);
   configs.checkExplicit();
   const { files, problems } = collectFiles(args.files);
+  const say = (m: FileMessage) => fileMessage(m, args.lang);
   // Every file that is not checked is said, one line each, and listed in SARIF output.
   const skipped: string[] = [];
   const skip = (line: string) => {
     skipped.push(line);
     err.write(`jianggao: ${line}\n`);
   };
-  problems.forEach(skip);
+  for (const p of problems) skip(`${p.path}: ${say(p.message)}`);
   const results: FileResult[] = [];
   let segmenter: WordSegmenter | undefined;
   const segmenterFor = (dicts: string[]) => (segmenter ??= loadSegmenter({ userDictionaries: dicts, log: (m) => err.write(`jianggao: ${m}\n`) }));
@@ -165,15 +173,15 @@ function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStrea
   for (const file of files) {
     const config = configs.for(file);
     if ('error' in config) {
-      skip(`${file}: not checked, its configuration is invalid`);
+      skip(`${file}: ${say({ key: 'config-invalid' })}`);
       continue;
     }
     const read = readDraft(file, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (!read.ok) {
-      skip(`${file}: ${read.reason}`);
+      skip(`${file}: ${say(read.problem)}`);
       continue;
     }
-    if (read.note) err.write(`jianggao: ${file}: ${read.note}\n`);
+    if (read.notice) err.write(`jianggao: ${file}: ${say(read.notice)}\n`);
     drafts.push({ file, read, config });
   }
   const corpus = new ParagraphCorpus();
@@ -189,16 +197,26 @@ function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStrea
     }
     try {
       const otherDocuments = drafts.length > 1 ? { corpus, self: file } : undefined;
-      const result = analyze(read.text, { options: config.options, words: segmenterFor(config.dictionaries), otherDocuments });
+      const input = { options: config.options, words: segmenterFor(config.dictionaries), otherDocuments };
+      let result = analyze(read.text, input);
+      if (args.fix) {
+        const fixed = fixFile(file, read, result.diagnostics);
+        if (fixed.message) err.write(`jianggao: ${file}: ${say(fixed.message)}\n`);
+        // What is left is what the output reports: the written text, checked again.
+        if (fixed.text !== undefined) {
+          read.text = fixed.text;
+          result = analyze(read.text, input);
+        }
+      }
       for (const e of result.ruleErrors) err.write(`jianggao: ${file}: rule ${e.rule} failed and was skipped: ${e.error}\n`);
       results.push({ file, diagnostics: result.diagnostics, read, lineIndex: result.model.lineIndex });
     } catch (e) {
       // A bug of ours must not cost the other files their check.
-      skip(`${file}: internal error, not checked (${(e as Error).message.split('\n')[0]})`);
+      skip(`${file}: ${say({ key: 'internal-error', data: { message: (e as Error).message.split('\n')[0] } })}`);
     }
   }
   if (results.length === 0) {
-    if (skipped.length === 0) err.write('jianggao: no speech files found\n');
+    if (skipped.length === 0) err.write(`jianggao: ${say({ key: 'no-speech-files' })}\n`);
     return 2;
   }
   const position = (r: FileResult, offset: number) => r.lineIndex.positionAt(offset);
@@ -243,7 +261,7 @@ function outline(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStr
   if ('error' in config) return 2;
   const read = readDraft(file, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   if (!read.ok) {
-    err.write(`jianggao: ${file}: ${read.reason}\n`);
+    err.write(`jianggao: ${file}: ${fileMessage(read.problem, args.lang)}\n`);
     return 2;
   }
   const result = analyze(read.text, { options: { ...config.options, rules: Object.fromEntries(RULES.map((r) => [r.id, 'off'])) } });
@@ -260,6 +278,36 @@ function outline(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStr
   }
   out.write(renderOutline(nodes, args.format === 'markdown' ? 'markdown' : 'text', args.lang, rate, lineOf));
   return 0;
+}
+
+/**
+ * check --fix: fix-all's edits (the mechanical fixes only, the editor's fix-all) written back
+ * into the file, in the encoding it was read in (UTF-8 with or without its BOM, UTF-16); a file
+ * read another way (GB18030) is left alone with a word why. Returns the new text when written.
+ */
+function fixFile(file: string, read: DraftRead & { ok: true }, diagnostics: Diagnostic[]): { text?: string; message?: FileMessage } {
+  const { text, fixed } = applyFixAll(read.text, diagnostics);
+  if (fixed === 0 || text === read.text) return {};
+  const bytes = encodeLike(read, text);
+  if (!bytes) return { message: { key: 'not-written', data: { count: fixed, why: 'encoding', encoding: read.encoding.toUpperCase() } } };
+  try {
+    // Written beside the file and renamed over it: an interrupted write never leaves half a draft.
+    const temp = path.join(path.dirname(file), `.${path.basename(file)}.jianggao-fix-${process.pid}`);
+    fs.writeFileSync(temp, bytes, { mode: fs.statSync(file).mode });
+    fs.renameSync(temp, file);
+  } catch (e) {
+    return { message: { key: 'not-written', data: { count: fixed, why: 'error', code: (e as NodeJS.ErrnoException).code ?? (e as Error).message } } };
+  }
+  return { text, message: { key: 'written', data: { count: fixed } } };
+}
+
+function encodeLike(read: DraftRead & { ok: true }, text: string): Buffer | undefined {
+  if (read.encoding === 'utf-8') return Buffer.concat([Buffer.from(read.bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]);
+  if (read.encoding === 'utf-16le' || read.encoding === 'utf-16be') {
+    const le = Buffer.from((read.bom ? '\ufeff' : '') + text, 'utf16le');
+    return read.encoding === 'utf-16le' ? le : le.swap16();
+  }
+  return undefined;
 }
 
 function rules(args: Args, out: NodeJS.WritableStream): number {

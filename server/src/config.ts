@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AnalysisOptions, Locale } from './analysis';
 import { resolveOptions, UserConfig, ConfigProblem } from './analysis/options';
+import { ignoresFor } from './analysis/ignores';
 import { RULE_BY_ID } from './analysis/rules';
 
 export const CONFIG_FILE = '.jianggao.json';
@@ -61,6 +62,8 @@ export function loadConfigFor(
   }
   const { options, problems, dictionaries, maxFileSize } = resolveOptions([user], new Set(RULE_BY_ID.keys()), locale);
   const base = configFile ? path.dirname(path.resolve(configFile)) : process.cwd();
+  // Ignores naming a draft hold for that draft only (its path relative to the configuration file).
+  options.ignores = ignoresFor(options.ignores, path.relative(base, path.resolve(file)).split(path.sep).join('/'));
   return {
     options,
     dictionaries: dictionaries.map((d) => path.resolve(base, d)),

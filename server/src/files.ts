@@ -4,14 +4,29 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { looksLikeSpeech } from './analysis/detect';
+import { FileMessage, fileMessage } from './fileMessages';
 
 export const SPEECH_FILE = /\.speech(\.txt|\.md)?$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 const MAX_DEPTH = 20;
 
 export type DraftRead =
-  | { ok: true; text: string; encoding: string; note?: string }
-  | { ok: false; reason: string };
+  | { ok: true; text: string; encoding: string; note?: string; notice?: FileMessage; bom?: boolean }
+  | { ok: false; reason: string; problem: FileMessage };
+
+/** A failure, worded in English for logs (`reason`) and kept as a message key for the CLI's language. */
+const fail = (problem: FileMessage): DraftRead & { ok: false } => ({ ok: false, reason: fileMessage(problem, 'en'), problem });
+
+/** A problem with a path named or found, for the CLI to word in its language. */
+export interface PathProblem {
+  path: string;
+  message: FileMessage;
+}
+
+/** Plain-text drafts a directory walk reads the start of, to tell a speech from other notes. */
+const PLAIN_TEXT = /\.txt$/i;
+const SNIFF_BYTES = 64 * 1024;
 
 /** Size cap when no configuration sets one: the editor's jianggao.maxFileSize default. */
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -22,47 +37,67 @@ export const formatSize = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixe
 
 /**
  * Files named on the command line, directories searched for speech files (*.speech,
- * *.speech.txt, *.speech.md; hidden and build directories skipped; symlinked files followed,
- * symlinked directories not, so a loop cannot trap the walk). Problems come back as lines.
+ * *.speech.txt, *.speech.md, and any other .txt whose text reads like a speech: looksLikeSpeech;
+ * hidden and build directories skipped; symlinked files followed, symlinked directories not,
+ * so a loop cannot trap the walk). Problems come back as message keys.
  */
-export function collectFiles(inputs: string[]): { files: string[]; problems: string[] } {
+export function collectFiles(inputs: string[]): { files: string[]; problems: PathProblem[] } {
   const files: string[] = [];
-  const problems: string[] = [];
+  const problems: PathProblem[] = [];
   for (const input of inputs) {
     let st: fs.Stats;
     try {
       st = fs.statSync(input);
     } catch (e) {
-      problems.push(`${input}: ${errno(e) === 'ENOENT' ? 'no such file or directory' : `cannot read (${errno(e)})`}`);
+      problems.push({ path: input, message: errno(e) === 'ENOENT' ? { key: 'no-such-path' } : { key: 'cannot-read', data: { code: errno(e) } } });
       continue;
     }
     if (st.isDirectory()) {
       const found: string[] = [];
       walk(input, found, problems, 0);
-      if (found.length === 0) problems.push(`${input}: a directory with no speech files (*.speech, *.speech.txt, *.speech.md)`);
+      if (found.length === 0) problems.push({ path: input, message: { key: 'empty-directory' } });
       files.push(...found.sort());
     } else files.push(input);
   }
   return { files: [...new Set(files)], problems };
 }
 
-function walk(dir: string, out: string[], problems: string[], depth: number): void {
+function walk(dir: string, out: string[], problems: PathProblem[], depth: number): void {
   if (depth > MAX_DEPTH) {
-    problems.push(`${dir}: nested more than ${MAX_DEPTH} directories deep, not searched`);
+    problems.push({ path: dir, message: { key: 'too-deep', data: { max: MAX_DEPTH } } });
     return;
   }
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    problems.push(`${dir}: cannot read directory (${errno(e)})`);
+    problems.push({ path: dir, message: { key: 'cannot-read-directory', data: { code: errno(e) } } });
     return;
   }
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out, problems, depth + 1);
-    } else if (SPEECH_FILE.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(p)))) out.push(p);
+    } else if (!(e.isFile() || (e.isSymbolicLink() && isFile(p)))) continue;
+    else if (SPEECH_FILE.test(e.name) || (PLAIN_TEXT.test(e.name) && readsLikeSpeech(p))) out.push(p);
+  }
+}
+
+/** A .txt found in a directory: its start decoded (UTF-8, GBK, UTF-16) and judged by looksLikeSpeech. */
+function readsLikeSpeech(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const n = fs.readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    // A character cut at the end of the sample is not broken text: drop the last few bytes.
+    const sample = buf.subarray(0, n < SNIFF_BYTES ? n : n - 4);
+    const read = decodeDraft(sample);
+    return read.ok && looksLikeSpeech(read.text);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
@@ -80,19 +115,32 @@ export function readDraft(file: string, maxBytes = DEFAULT_MAX_FILE_SIZE): Draft
   try {
     st = fs.statSync(file);
   } catch (e) {
-    return { ok: false, reason: errno(e) === 'ENOENT' ? 'no such file' : `cannot read (${errno(e)})` };
+    return fail(errno(e) === 'ENOENT' ? { key: 'no-such-file' } : { key: 'cannot-read', data: { code: errno(e) } });
   }
-  if (st.isDirectory()) return { ok: false, reason: 'is a directory' };
+  if (st.isDirectory()) return fail({ key: 'is-directory' });
   // A FIFO, a device or a socket would block or never end.
-  if (!st.isFile()) return { ok: false, reason: 'not a regular file (skipped)' };
-  if (st.size > maxBytes) return { ok: false, reason: `${formatSize(st.size)}, over the ${formatSize(maxBytes)} limit (maxFileSize in .jianggao.json): not checked` };
+  if (!st.isFile()) return fail({ key: 'not-regular' });
+  if (st.size > maxBytes) return fail({ key: 'too-large', data: { size: formatSize(st.size), limit: formatSize(maxBytes) } });
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    return { ok: false, reason: `cannot read (${errno(e)})` };
+    return fail({ key: 'cannot-read', data: { code: errno(e) } });
   }
+  const office = officeDocument(file, buf);
+  if (office) return fail({ key: office });
   return decodeDraft(buf);
+}
+
+/** A Word document or a PDF, by its first bytes and its name: not text, but it deserves advice. */
+function officeDocument(file: string, buf: Buffer): 'word-doc' | 'word-docx' | 'pdf' | undefined {
+  const ext = path.extname(file).toLowerCase();
+  const zip = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
+  const ole = buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+  if (zip && (ext === '.docx' || ext === '.docm' || ext === '.dotx')) return 'word-docx';
+  if (ole && (ext === '.doc' || ext === '.wps' || ext === '.dot')) return 'word-doc';
+  if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  return undefined;
 }
 
 /**
@@ -102,16 +150,18 @@ export function readDraft(file: string, maxBytes = DEFAULT_MAX_FILE_SIZE): Draft
  */
 export function decodeDraft(buf: Buffer): DraftRead {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
-    return decodeUtf16(buf, buf[0] === 0xff ? 'utf-16le' : 'utf-16be', 'with a BOM');
+    return decodeUtf16(buf, buf[0] === 0xff ? 'utf-16le' : 'utf-16be', true);
   }
   const utf16 = utf16WithoutBom(buf);
   if (utf16) {
-    const read = decodeUtf16(buf, utf16, 'without a BOM');
+    const read = decodeUtf16(buf, utf16, false);
     if (read.ok && mostlyText(read.text)) return read;
   }
-  if (looksBinary(buf)) return { ok: false, reason: 'a binary file, not text (skipped)' };
+  if (looksBinary(buf)) return fail({ key: 'binary' });
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
+    // The decoder drops a leading BOM; writing the text back (check --fix) puts it back.
+    const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8', bom };
   } catch {
     /* not UTF-8: broken UTF-8, or another encoding */
   }
@@ -119,20 +169,25 @@ export function decodeDraft(buf: Buffer): DraftRead {
   // Mostly well-formed UTF-8 with a few broken bytes (a truncated copy, a bad merge): say where.
   if (valid >= 4 * invalid) {
     const line = 1 + buf.subarray(0, firstInvalid).filter((b) => b === 0x0a).length;
-    return { ok: false, reason: `not valid UTF-8: broken bytes from line ${line} (byte ${firstInvalid}) on (skipped); repair the text or save it again as UTF-8` };
+    return fail({ key: 'broken-utf8', data: { line, byte: firstInvalid } });
   }
   // Old drafts are often GBK/GB18030 (Windows Chinese). Accept that decoding only when it is
   // mostly in GB2312's common rows.
   const gb = decodeGb18030(buf);
-  if (gb) return { ok: true, text: gb, encoding: 'gb18030', note: 'not UTF-8; decoded as GB18030/GBK (save it as UTF-8 to be sure)' };
-  return { ok: false, reason: 'neither UTF-8 nor GBK/GB18030 text (Big5? another encoding?): skipped; save it as UTF-8' };
+  if (gb) return withNotice({ ok: true, text: gb, encoding: 'gb18030' }, { key: 'decoded-gb18030' });
+  return fail({ key: 'unknown-encoding' });
 }
 
-function decodeUtf16(buf: Buffer, encoding: 'utf-16le' | 'utf-16be', how: string): DraftRead {
+function withNotice(read: DraftRead & { ok: true }, notice: FileMessage): DraftRead {
+  return { ...read, notice, note: fileMessage(notice, 'en') };
+}
+
+function decodeUtf16(buf: Buffer, encoding: 'utf-16le' | 'utf-16be', bom: boolean): DraftRead {
   try {
-    return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(buf), encoding, note: `decoded as ${encoding.toUpperCase()} (${how})` };
+    const read = { ok: true as const, text: new TextDecoder(encoding, { fatal: true }).decode(buf), encoding, bom };
+    return withNotice(read, { key: 'decoded-utf16', data: { encoding: encoding.toUpperCase(), bom: bom ? 1 : 0 } });
   } catch {
-    return { ok: false, reason: `not valid ${encoding.toUpperCase()} text (skipped)` };
+    return fail({ key: 'broken-utf16', data: { encoding: encoding.toUpperCase() } });
   }
 }
 

@@ -6,7 +6,9 @@ export const SERVER_COMMANDS = {
   fixRule: 'jianggao.server.fixRule',
   renumber: 'jianggao.server.renumber',
   convertHalfwidth: 'jianggao.server.convertHalfwidth',
+  cleanPastedText: 'jianggao.server.cleanPastedText',
   disableRule: 'jianggao.server.disableRule',
+  ignoreFinding: 'jianggao.server.ignoreFinding',
   checkFiles: 'jianggao.server.checkFiles',
 } as const;
 

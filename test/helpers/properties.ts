@@ -3,7 +3,7 @@
 // diagnostic broke which promise, so a shrunk counterexample reads as a bug report.
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, applyEdits, normaliseEdits, fixEdits, AnalysisResult, Diagnostic, Edit, DocumentModel } from '../../server/src/analysis';
+import { analyze, applyEdits, normaliseEdits, fixAllEdits, isMechanicalFix, AnalysisResult, Diagnostic, Edit, DocumentModel } from '../../server/src/analysis';
 import type { Marker } from '../../server/src/analysis/markers';
 import { testWords } from './words';
 
@@ -83,6 +83,7 @@ const NUMERAL = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2}|[①-⑳])
 /**
  * Where a fix may write:
  * - an ordinary fix: every edit inside the diagnostic's range [start, end];
+ * - a document-wide fix (reach 'document': a half-width draft): one mark per edit, its own place among them;
  * - a renumber fix (numbering-gap/-duplicate/-start): every edit replaces exactly the numeral
  *   of a marker (with a numeral: 一…九十九, 1…99, ①…⑳), or the whole marker when its form
  *   is also wrong (with a canonical marker), and every edited marker is of the same kind,
@@ -91,6 +92,18 @@ const NUMERAL = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2}|[①-⑳])
  */
 export function assertFixScope(text: string, result: AnalysisResult, d: Diagnostic): void {
   const fix = d.fix ?? [];
+  if (d.reach === 'document') {
+    // One finding for every place of its kind (a half-width draft, a pasted document): its own
+    // range is the first place, and each edit replaces one flagged place (a mark with the
+    // spaces after it, a run of invisible characters) by at most as many characters, so the
+    // fix touches those places and nothing between them.
+    assert.ok(fix.some((e) => e.start === d.start && e.end === d.end), `${show(d)}: a document-wide fix that does not fix its own place`);
+    for (const e of fix) {
+      const replaced = text.slice(e.start, e.end);
+      assert.ok(e.end > e.start && Array.from(e.text).length <= Array.from(replaced).length && /^[\s\S]{0,64}$/.test(replaced) && !/[\p{L}\p{N}]/u.test(replaced.replace(/[\u2f00-\u2fd5\u2e80-\u2ef3\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/g, '')), `${show(d)}: document-wide edit [${e.start}, ${e.end}) ${JSON.stringify(replaced)} → ${JSON.stringify(e.text)} is not one flagged place`);
+    }
+    return;
+  }
   if (!RENUMBER_RULES.has(d.rule)) {
     for (const e of fix) assert.ok(d.start <= e.start && e.end <= d.end, `${show(d)}: fix edit [${e.start}, ${e.end}) outside the diagnostic`);
     return;
@@ -175,14 +188,13 @@ export function assertFixWorks(text: string, result: AnalysisResult, d: Diagnost
 }
 
 /**
- * All fixes at once (the server's fix-all: every edit, normalised): every finding that
- * offered a fix is gone, i.e. the same finding (its rule and message) is not reported at its
+ * Fix-all (every mechanical fix at once, fixAllEdits): every finding whose fix it applied is gone, i.e. the same finding (its rule and message) is not reported at its
  * place afterwards, other than one that only moved there. (Edits of neighbouring fixes may
  * together make a new, different finding there: deleting stray text between a marker and a
  * comma makes 「（1），」; that is the fixed-point property's business, not this one's.)
  */
 export function assertFixAllFixesEach(text: string, result: AnalysisResult): string | undefined {
-  const edits = normaliseEdits(fixEdits(result.diagnostics));
+  const edits = fixAllEdits(result.diagnostics);
   if (!edits.length) return undefined;
   const fixed = applyEdits(text, edits);
   const after = check(fixed).diagnostics;
@@ -195,8 +207,8 @@ export function assertFixAllFixesEach(text: string, result: AnalysisResult): str
     return [at, at + e.text.length];
   });
   const madeByJoin = (x: { start: number; end: number }) => seams.some((p) => x.start < p && p < x.end);
-  for (const d of result.diagnostics.filter((x) => x.fix)) {
-    const others = result.diagnostics.filter((x) => x.rule === d.rule && !x.fix).map(image);
+  for (const d of result.diagnostics.filter(isMechanicalFix)) {
+    const others = result.diagnostics.filter((x) => x.rule === d.rule && !isMechanicalFix(x)).map(image);
     const left = after.filter((x) => x.rule === d.rule && x.message === d.message && overlaps(x, image(d)) && !others.some((o) => overlaps(x, o)) && !madeByJoin(x));
     assert.deepEqual(left.map((x) => `${x.rule} [${x.start}, ${x.end}) ${x.message}`), [], `${show(d)}: not fixed by fixing all; fixed text: ${JSON.stringify(fixed)}`);
   }

@@ -307,7 +307,7 @@ describe('editor features over LSP', function () {
 
   describe('no English in the Chinese interface', () => {
     /** Names that Chinese text writes in Latin letters. */
-    const NAMES = new Set(['PDF', 'Word', 'WPS', 'GB']);
+    const NAMES = new Set(['PDF', 'Word', 'WPS', 'GB', 'BOM']);
     /** Latin words left once links, code, quoted draft text and file names are taken out. */
     const english = (s: string) => (s
       .replace(/\]\([^)]*\)/g, ']')
@@ -315,6 +315,7 @@ describe('editor features over LSP', function () {
       .replace(/`[^`]*`/g, '')
       .replace(/「[^」]*」|“[^”]*”/g, '')
       .replace(/\.jianggao\.json/g, '')
+      .replace(/U\+[0-9A-F]{4,6}/g, '')
       .match(/[A-Za-z][A-Za-z-]*[A-Za-z]/g) ?? []).filter((w) => !NAMES.has(w) && !/^X+$/.test(w));
 
     it('quick-fix titles, hovers and lenses on every rule\'s bad examples', async function () {
@@ -412,6 +413,127 @@ describe('"重新编排所有序号" says what it did', function () {
       assert.deepEqual(en.messages, ['The numbering is already in order; nothing to change.']);
     } finally {
       await Promise.all([zh.stop(), en.stop()]);
+    }
+  });
+});
+
+describe('"在此处忽略" stores the ignore in .jianggao.json and leaves the speech alone', function () {
+  this.timeout(30000);
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jg-ign-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  interface Action { title: string; command?: { command: string; arguments: unknown[] }; edit?: unknown }
+  const actionsAt = (c: TestClient, uri: string, line: number, character: number) =>
+    c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line, character }, end: { line, character } }, context: { diagnostics: [] } }) as Promise<Action[]>;
+  const placeholders = (p: PublishedDiagnostics) => p.diagnostics.filter((d) => d.code === 'placeholder').map((d) => `${d.range.start.line}:${d.range.start.character}`);
+
+  // Two placeholders in one paragraph (line 2): XX and 某某.
+  const DRAFT2 = SAMPLE_DRAFT.replace('下面我讲三点意见。', '某某同志作了报告，下面我讲三点意见。');
+
+  it('silences that one finding only, survives edits elsewhere, and writes nothing into the draft', async () => {
+    const c = await TestClient.start({ rootPath: dir });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'a.speech')).toString();
+      c.open(uri, DRAFT2);
+      const first = await c.waitFor((x) => x.uri === uri);
+      assert.deepEqual(placeholders(first), ['2:4', '2:15']);
+      const actions = await actionsAt(c, uri, 2, 4);
+      const titles = actions.map((a) => a.title);
+      const ignore = actions.find((a) => a.title === '在此处忽略「未填写的占位符」');
+      assert.ok(ignore?.command, titles.join(' | '));
+      assert.ok(titles.indexOf('在此处忽略「未填写的占位符」') < titles.indexOf('在本工作区关闭规则「未填写的占位符」'), titles.join(' | '));
+      assert.equal(ignore.edit, undefined, 'no edit of the draft');
+      const n = c.published.length;
+      assert.equal(await c.connection.sendRequest('workspace/executeCommand', ignore.command), true);
+      assert.equal(c.appliedEdits.length, 0, 'the speech text is untouched');
+      const config = JSON.parse(fs.readFileSync(path.join(dir, '.jianggao.json'), 'utf8'));
+      assert.equal(config.ignores.length, 1);
+      assert.deepEqual({ rule: config.ignores[0].rule, text: config.ignores[0].text, file: config.ignores[0].file }, { rule: 'placeholder', text: 'XX', file: 'a.speech' });
+      // (A check already under way when the file was written may publish once more before it.)
+      const after = await c.waitFor((x) => c.published.indexOf(x) >= n && x.uri === uri && !placeholders(x).includes('2:4'));
+      assert.deepEqual(placeholders(after), ['2:15'], 'the other placeholder of the paragraph is still reported');
+      assert.ok(c.messages.includes('已忽略此处的「未填写的占位符」：记入 .jianggao.json，讲稿正文未改动。'), c.messages.join(' | '));
+      // An edit elsewhere (a line added above, a word changed below): still silent.
+      c.change(uri, 2, [
+        { range: { start: { line: 8, character: 0 }, end: { line: 8, character: 1 } }, text: '切实' },
+        { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '各位代表：\n' },
+      ]);
+      const edited = await c.waitFor((x) => x.uri === uri && x.version === 2);
+      assert.deepEqual(placeholders(edited), ['3:15']);
+      // The same placeholder written again in another sentence is reported.
+      c.change(uri, 3, [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: '请XX部门牵头。' }]);
+      const again = await c.waitFor((x) => x.uri === uri && x.version === 3);
+      assert.deepEqual(placeholders(again), ['3:15', '9:1']);
+      // Asked twice, the entry is not written twice.
+      assert.equal(await c.connection.sendRequest('workspace/executeCommand', ignore.command), true);
+      assert.equal(JSON.parse(fs.readFileSync(path.join(dir, '.jianggao.json'), 'utf8')).ignores.length, 1);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('the entry is the draft\'s own: another draft with the same passage is still checked', async () => {
+    const c = await TestClient.start({ rootPath: dir, locale: 'en' });
+    try {
+      const a = pathToFileURL(path.join(dir, 'a.speech')).toString();
+      const b = pathToFileURL(path.join(dir, 'b.speech')).toString();
+      c.open(a, DRAFT2);
+      c.open(b, DRAFT2);
+      await Promise.all([c.waitFor((x) => x.uri === a), c.waitFor((x) => x.uri === b)]);
+      const ignore = (await actionsAt(c, a, 2, 4)).find((x) => x.title === 'Ignore “Unfilled placeholder” here');
+      assert.ok(ignore?.command);
+      const n = c.published.length;
+      await c.connection.sendRequest('workspace/executeCommand', ignore.command);
+      const pa = await c.waitFor((x) => c.published.indexOf(x) >= n && x.uri === a && !placeholders(x).includes('2:4'));
+      assert.deepEqual(placeholders(pa), ['2:15']);
+      // b was checked again with the same configuration, after a.
+      const pb = await c.waitFor((x) => c.published.indexOf(x) > c.published.indexOf(pa) && x.uri === b);
+      assert.deepEqual(placeholders(pb), ['2:4', '2:15']);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('an untitled draft has no .jianggao.json: no ignore or turn-off action is offered', async () => {
+    const c = await TestClient.start({ rootPath: dir });
+    try {
+      const uri = 'untitled:Untitled-1';
+      c.open(uri, DRAFT2);
+      await c.waitFor((x) => x.uri === uri);
+      const titles = (await actionsAt(c, uri, 2, 4)).map((a) => a.title);
+      assert.ok(!titles.some((t) => /忽略|关闭规则/.test(t)), titles.join(' | '));
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
+describe('fix-all in the editor takes only the fixes that cannot change what the speech says', function () {
+  this.timeout(30000);
+  it('source.fixAll and "修复本文件所有可自动修复的问题" convert the half-width comma, not renumber the gap', async () => {
+    const c = await TestClient.start();
+    const uri = 'file:///tmp/fixall-mech.speech';
+    try {
+      // A numbering gap (renumbering is a decision: a part may be missing) and two half-width commas.
+      const text = SAMPLE_DRAFT.replace('三、强化督查', '四、强化督查').replace('各级各部门要狠抓落实。', '各级各部门,要狠抓落实,确保实效。');
+      c.open(uri, text);
+      const p = await c.waitFor((x) => x.uri === uri && x.diagnostics.some((d) => d.code === 'numbering-gap'));
+      assert.ok(p.diagnostics.some((d) => d.code === 'halfwidth-punctuation'));
+      const source = (await c.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+      })) as Array<{ edit: { documentChanges: Array<{ edits: Array<{ range: { start: { line: number } }; newText: string }> }> } }>;
+      const edits = source[0].edit.documentChanges[0].edits;
+      assert.ok(edits.length > 0);
+      assert.ok(edits.every((e) => e.range.start.line === 6 && e.newText === '，'), JSON.stringify(edits));
+      const n = await c.connection.sendRequest('workspace/executeCommand', { command: 'jianggao.server.fixAll', arguments: [uri] });
+      const applied = c.appliedEdits.at(-1) as { edit: { documentChanges: Array<{ edits: Array<{ newText: string }> }> } };
+      assert.equal(n, applied.edit.documentChanges[0].edits.length);
+      assert.ok(applied.edit.documentChanges[0].edits.every((e) => e.newText === '，'));
+    } finally {
+      await c.stop();
     }
   });
 });

@@ -24,7 +24,10 @@ interface FileReport { file: string; diagnostics: Array<{ rule: string; severity
 describe('jianggao check on hostile input', function () {
   this.timeout(120000);
   let dir: string;
-  const run = (args: string[], opts: { cwd?: string } = {}): Run => {
+  // The English wording of every line is asserted here (--lang en unless a test says which);
+  // test/unit/cli-fix.test.ts holds the Chinese lines and --fix.
+  const run = (args: string[], opts: { cwd?: string; lang?: 'zh' | 'en' } = {}): Run => {
+    if (['check', 'outline'].includes(args[0]) && !args.some((a) => a.startsWith('--lang'))) args = [...args, '--lang', opts.lang ?? 'en'];
     const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? dir, encoding: 'utf8', timeout: 60000, maxBuffer: 256 * 1024 * 1024 });
     assert.notEqual(r.signal, 'SIGTERM', `jianggao ${args.join(' ')} did not finish within 60 s`);
     const lines = r.stderr.split('\n').filter(Boolean);
@@ -215,7 +218,7 @@ describe('jianggao check on hostile input', function () {
   });
 
   it('text output: path:line:col  severity  message  rule, a summary on stderr', () => {
-    const r = run(['check', 'good.speech']);
+    const r = run(['check', 'good.speech'], { lang: 'zh' });
     assert.equal(r.status, 1);
     assert.match(r.stdout, /^good\.speech:3:5 {2}warning {2}占位符“XX”尚未填写.* {2}placeholder$/m);
     assert.match(r.lines[r.lines.length - 1], /^检查了 1 个文件：错误 0，警告 \d+，提示 \d+$/);
@@ -236,7 +239,7 @@ describe('jianggao check on hostile input', function () {
   it('usage: --help, unknown options, a bad --config: one line and exit 2 (help: exit 0)', () => {
     const help = run(['--help']);
     assert.equal(help.status, 0);
-    assert.match(help.stdout, /jianggao check \[--format text\|json\|sarif\]/);
+    assert.match(help.stdout, /jianggao check \[--fix\] \[--format text\|json\|sarif\]/);
     for (const [args, line] of [
       [['check', '--bogus', 'good.speech'], 'jianggao: unknown option --bogus (see jianggao --help)'],
       [['check', '--format', 'xml', 'good.speech'], 'jianggao: --format must be text, json or sarif, not "xml"'],

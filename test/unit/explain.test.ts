@@ -3,7 +3,7 @@
 // are the ones that differ.
 import assert from 'node:assert/strict';
 import { analyze, AnalysisOptions, RULES } from '../../server/src/analysis';
-import { differingLines, examplePair, fixPreview, whyItMatters } from '../../server/src/lsp/explain';
+import { differingLines, examplePair, fixPreview, visible, whyItMatters } from '../../server/src/lsp/explain';
 import { testWords } from '../helpers/words';
 
 const run = async (text: string, options: Partial<AnalysisOptions>, rule: string) =>
@@ -41,5 +41,13 @@ describe('hover explanations', () => {
     assert.equal(fixPreview(text, d, 'en'), '“的的” → “的”');
     assert.equal(fixPreview(text, { ...d, fix: undefined }, 'zh'), undefined);
     assert.equal(fixPreview('甲'.repeat(100), { ...d, start: 0, end: 80, fix: [{ start: 0, end: 80, text: '' }] }, 'zh'), undefined);
+  });
+});
+
+describe('hover text shows what the eye cannot', () => {
+  it('names invisible characters and look-alikes by their code points, leaves ordinary text and the 　 indent alone', () => {
+    assert.equal(visible('要抓好\u0007落实'), '要抓好⟨U+0007⟩落实');
+    assert.equal(visible('前\u2f00阶段\u00a0下\u200b一步'), '前\u2f00⟨U+2F00⟩阶段⟨U+00A0⟩下⟨U+200B⟩一步');
+    assert.equal(visible('\u3000\u3000同志们：\n一、提高认识'), '\u3000\u3000同志们：\n一、提高认识');
   });
 });

@@ -101,6 +101,49 @@ const MUTATIONS: Mutation[] = [
       return lines.map((l, k) => (k === i ? '三' + l.slice(1) : l));
     },
   },
+  {
+    name: 'a body paragraph left as the skeleton’s note (【待补充：…】)', expect: ['placeholder'],
+    apply(lines, text) {
+      const sp = parseDocument(text).speeches[0];
+      const body = sp.paragraphs.find((p) => p.role === 'body' && !p.marker && p.segments.length === 1 && p.text.length > 30);
+      if (!body) return undefined;
+      const i = lineOf(text, body.start);
+      return lines.map((l, k) => (k === i ? '【待补充：这一部分的主要内容和工作要求】' : l));
+    },
+  },
+  {
+    name: 'a figure left as X (全年X项)', expect: ['placeholder'],
+    apply(lines) {
+      const i = lines.findIndex((l) => /[0-9]+(?:个|项|家|人|次|起|名|所|亿|万)/.test(l));
+      if (i < 0) return undefined;
+      return lines.map((l, k) => (k === i ? l.replace(/[0-9]+(?=个|项|家|人|次|起|名|所|亿|万)/, 'X') : l));
+    },
+  },
+  {
+    name: 'a 一 pasted from a PDF as the Kangxi radical ⼀', expect: ['pasted-character'],
+    apply(lines) {
+      const i = lines.findIndex((l, k) => k > 2 && /[^、]一(?![、是要])/.test(l.slice(1)));
+      if (i < 0) return undefined;
+      return lines.map((l, k) => (k === i ? l[0] + l.slice(1).replace(/([^、])一(?![、是要])/, '$1⼀') : l));
+    },
+  },
+  {
+    // (A no-break space is information only: it prints as a space.)
+    name: 'a zero-width space pasted into a sentence', expect: ['pasted-character'],
+    apply(lines) {
+      const i = lines.findIndex((l) => /，/.test(l) && l.length > 30);
+      if (i < 0) return undefined;
+      return lines.map((l, k) => (k === i ? l.replace('，', '，\u200b') : l));
+    },
+  },
+  {
+    name: 'a full stop doubled where a sentence was cut', expect: ['doubled-punctuation'],
+    apply(lines) {
+      const i = lines.findIndex((l) => /[\u4e00-\u9fff]。[\u4e00-\u9fff]/.test(l));
+      if (i < 0) return undefined;
+      return lines.map((l, k) => (k === i ? l.replace(/([\u4e00-\u9fff])。(?=[\u4e00-\u9fff])/, '$1。。') : l));
+    },
+  },
 ];
 
 describe('clean speeches and injected defects', () => {

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, RULES, RULE_BY_ID } from '../../server/src/analysis';
 import { checklistOf } from '../../server/src/analysis/outline';
-import { findPlaceholders } from '../../server/src/analysis/rules/placeholders';
+import { findPlaceholders, nextPlaceholder } from '../../server/src/analysis/rules/placeholders';
 import { SKELETON_PREFIX, PART_SNIPPETS } from '../../client/src/snippetNames';
 
 interface Snippet {
@@ -316,6 +316,29 @@ describe('snippets', () => {
         assert.equal(more.length, 0);
         for (const [part, v] of Object.entries(speech.parts)) assert.ok(v.present, `${part} missing in:\n${text}`);
       });
+      it('left unfilled, the checklist counts no part that is only placeholders, and every placeholder is there to go to', () => {
+        const text = unfilled(name);
+        const [speech] = checklistOf(analyze(text).model);
+        // The body of a skeleton is 【待补充：…】 (under its headings): not written yet, or at most a
+        // lead sentence around a placeholder (开幕词's 这次大会的主要任务是：【待补充】), then marked unfilled.
+        assert.ok(!speech.parts.body.present || speech.parts.body.unfilled, text);
+        if (/\n一、/.test(text)) assert.equal(speech.parts.body.present, false, text);
+        for (const [part, v] of Object.entries(speech.parts)) if (v.present && part !== 'salutation') assert.ok(v.unfilled || !/【/.test(text.slice(v.start, v.end)), `${part} holds a placeholder but is not marked unfilled`);
+        // 转到下一个占位符 visits every placeholder of the skeleton once, then wraps.
+        const all = findPlaceholders(text);
+        const visited: number[] = [];
+        let at = 0;
+        let sel: { start: number; end: number } | undefined;
+        for (let i = 0; i < all.length; i++) {
+          const next = nextPlaceholder(text, at, sel)!;
+          assert.equal(next.wrapped, false);
+          visited.push(next.start);
+          sel = next;
+          at = next.end;
+        }
+        assert.deepEqual(visited, all.map((p) => p.start));
+        assert.equal(nextPlaceholder(text, at, sel)!.wrapped, true);
+      });
       it('left unfilled, is caught by the placeholder rule', () => {
         const text = unfilled(name);
         assert.ok(findPlaceholders(text).length > 0);
@@ -323,6 +346,14 @@ describe('snippets', () => {
       });
     });
   }
+
+  it('the ignore snippets offer every rule id, and nothing else', () => {
+    for (const name of ['忽略下一行的检查', '忽略一段的检查']) {
+      const choice = /\$\{1\|([^|}]+)\|\}/.exec(bodyOf(name));
+      assert.ok(choice, name);
+      assert.deepEqual(choice[1].split(',').sort(), RULES.map((r) => r.id).sort(), name);
+    }
+  });
 
   it('the part snippets of the structure view, put together, make a speech with no structural finding', () => {
     const draft = ['title', 'salutation', 'opening', 'body', 'closing']

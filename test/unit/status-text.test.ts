@@ -23,10 +23,26 @@ describe('status bar and structure view text', () => {
 
   it('warns when the draft runs over the target, and says by how much', () => {
     const s = stats({ targetMinutes: 20, overTarget: true });
-    assert.equal(statusText(s, 'zh'), '$(warning) 讲稿 6,520字 · 约33分钟（目标20分钟）');
+    assert.equal(statusText(s, 'zh'), '$(warning) 讲稿 6,520字 · 约32分36秒（目标20分钟）');
     assert.match(statusTooltip(s, 'zh'), /目标 20 分钟，\*\*超出约 12分36秒\*\*/);
     assert.match(statusTooltip(stats({ targetMinutes: 40 }), 'en'), /Target: within 40 min/);
     assert.match(statusTooltip(stats(), 'zh'), /语速 200 字\/分钟/);
+  });
+
+  it('never reads as on target when it is over: minutes and seconds, and by how much', () => {
+    // 685 characters at 200 a minute: 3 min 25.5 s against a 3-minute slot (issue 11).
+    const s = stats({ chars: 685, minutes: 685 / 200, targetMinutes: 3, overTarget: true });
+    assert.equal(statusText(s, 'zh'), '$(warning) 讲稿 685字 · 约3分26秒（目标3分钟）');
+    assert.equal(statusText(s, 'en'), '$(warning) Speech 685 chars · ~3 min 26 s (target 3 min)');
+    assert.match(statusTooltip(s, 'zh'), /\*\*全文\*\* 685 字，约 3分26秒/);
+    assert.match(statusTooltip(s, 'zh'), /超出约 26秒/);
+    // A fraction of a second over is still over: not 3分钟, not “over by 0 s”.
+    const barely = stats({ chars: 602, minutes: 602 / 200.6, rate: 200.6, targetMinutes: 3, overTarget: true });
+    assert.ok(barely.minutes > 3 && barely.minutes * 60 - 180 < 0.5);
+    assert.equal(statusText(barely, 'zh'), '$(warning) 讲稿 602字 · 约3分1秒（目标3分钟）');
+    assert.match(statusTooltip(barely, 'zh'), /超出约 1秒/);
+    // Under the target the draft reads in whole minutes, as before.
+    assert.equal(statusText(stats({ chars: 500, minutes: 2.5, targetMinutes: 3 }), 'zh'), '讲稿 500字 · 约3分钟');
   });
 
   it('gives each section its length and time', () => {

@@ -7,6 +7,7 @@ import { parseDocument, DocumentModel } from './model';
 import { DEFAULT_OPTIONS } from './options';
 import { RULES, RULE_BY_ID } from './rules';
 import { suppressionsOf } from './suppressions';
+import { ignoreMatcher } from './ignores';
 import { snapOffset } from './text';
 import { AnalysisOptions, Diagnostic, Finding, RuleContext, RuleRecord, Severity, WordSegmenter } from './types';
 
@@ -45,6 +46,7 @@ export function analyze(text: string, input: AnalyzeInput = {}): AnalysisResult 
     },
   };
   const suppressions = suppressionsOf(model);
+  const ignored = ignoreMatcher(text, options.ignores ?? []);
   const diagnostics: Diagnostic[] = [];
   const pendingWordRules: string[] = [];
   const ruleErrors: AnalysisResult['ruleErrors'] = [];
@@ -68,8 +70,12 @@ export function analyze(text: string, input: AnalyzeInput = {}): AnalysisResult 
       const end = snapOffset(text, Math.max(start, Math.min(f.end, text.length)), 'forward');
       const line = model.lineIndex.lineAt(start);
       if (suppressions.isSuppressed(rule.id, line)) continue;
+      if (ignored({ rule: rule.id, start, end })) continue;
       const severity: Severity = configured ?? f.severity ?? rule.severity;
-      diagnostics.push({ ...f, start, end, rule: rule.id, severity, message: messageOf(rule, f, options.locale) });
+      const d: Diagnostic = { ...f, start, end, rule: rule.id, severity, message: messageOf(rule, f, options.locale) };
+      if (f.fix) d.fixKind = f.fixKind ?? rule.fixKind ?? 'decision';
+      else delete d.fixKind;
+      diagnostics.push(d);
     }
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));

@@ -55,3 +55,32 @@ export function fixEdits(diagnostics: readonly Diagnostic[], rules?: ReadonlySet
   for (const fix of fixes) for (const e of fix) edits.push(e);
   return edits;
 }
+
+/** A fix that only changes the form of the text (see FixKind): fix-all applies it. */
+export function isMechanicalFix(d: Diagnostic): boolean {
+  return !!d.fix && d.fixKind === 'mechanical';
+}
+
+/**
+ * The edits of fix-all: every mechanical fix (optionally of some rules only), never a content
+ * decision. The editor's fix-all, the CLI's `check --fix` and the server's commands all take
+ * this one function, so they agree on what "fix everything" may change.
+ */
+export function fixAllEdits(diagnostics: readonly Diagnostic[], rules?: ReadonlySet<string>): Edit[] {
+  return normaliseEdits(fixEdits(diagnostics, rules, isMechanicalFix));
+}
+
+/** The text after fix-all (mechanical fixes only), and how many findings it fixed. */
+export function applyFixAll(text: string, diagnostics: readonly Diagnostic[], rules?: ReadonlySet<string>): { text: string; fixed: number } {
+  const fixed = diagnostics.filter((d) => isMechanicalFix(d) && (!rules || rules.has(d.rule))).length;
+  return { text: applyEdits(text, fixAllEdits(diagnostics, rules)), fixed };
+}
+
+/**
+ * The fixes of "清理粘贴文本" (clean up pasted text): every pasted-character fix, and the Kangxi
+ * numerals of markers (⼀、 ⼆是), which numbering-punctuation reports and fixes with the marker
+ * so that the character is reported once.
+ */
+export function isPastedTextFix(d: Diagnostic): boolean {
+  return !!d.fix && (d.rule === 'pasted-character' || (d.rule === 'numbering-punctuation' && d.variant === 'kangxi' && d.fixKind === 'mechanical'));
+}

@@ -505,6 +505,8 @@ class SpeechParser {
         const [before, after] = splitParagraph(text, p, runIn);
         pending = after;
         (after as Paragraph & { runIn?: boolean }).runIn = true;
+        // A run-in heading split again at the next one stays run-in (…。一、…。二、… on one line).
+        (before as Paragraph & { runIn?: boolean }).runIn = (p as Paragraph & { runIn?: boolean }).runIn;
         p = before;
         p.marker = matchMarker(p.text, p.start, false);
       }

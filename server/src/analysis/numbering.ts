@@ -8,7 +8,7 @@
 
 import { DocumentModel, Item, Paragraph, Speech } from './model';
 import { Marker, markerText, toChineseNumber } from './markers';
-import { Edit, Severity } from './types';
+import { Edit, FixKind, Severity } from './types';
 
 export type NumberingIssueKind = 'gap' | 'duplicate' | 'start' | 'punctuation' | 'level' | 'mixed' | 'orphan';
 
@@ -19,6 +19,8 @@ export interface NumberingIssue {
   variant?: string;
   severity?: Severity;
   fix?: Edit[];
+  /** A form fix that also carries the sequence's renumbering is a decision, not a mechanical fix. */
+  fixKind?: FixKind;
 }
 
 interface Series {
@@ -36,6 +38,8 @@ const ORDER_WORDS = ['最后', '首先', '其次', '再次'];
 /** How a marker is written with another number (keeps the marker's level/style). */
 function withNumber(m: Marker, n: number): string {
   if (m.style === 'order') return ORDER_WORDS[n] ?? m.raw;
+  // 一方面/另一方面 have no numeral: markerText has nothing for them (a message read 前面没有“”).
+  if (m.style === 'aspect') return n === 1 ? '一方面' : '另一方面';
   if (m.style === 'di') return '第' + toChineseNumber(n) + (m.raw.endsWith(',') ? ',' : '，');
   return markerText(m.level, m.style, n);
 }
@@ -110,6 +114,7 @@ export function computeNumbering(model: DocumentModel): NumberingIssue[] {
         kind: 'punctuation', marker: m, variant: m.formProblem === 'kangxi' ? 'kangxi' : undefined,
         data: { marker: m.raw, correct: target },
         fix: contiguous ? [{ start: m.start, end: m.end, text: target }] : undefined,
+        fixKind: (targets.get(m)?.n ?? m.number) !== m.number ? 'decision' : undefined,
       });
     }
   }

@@ -1,6 +1,7 @@
 // Options in force for one analysis, and how a `.jianggao.json` (or the editor's settings)
 // becomes them. Configuration is data only: nothing in it is ever executed.
 
+import { IgnoreEntry } from './ignores';
 import { AnalysisOptions, Locale, SeveritySetting } from './types';
 
 export const DEFAULT_OPTIONS: AnalysisOptions = {
@@ -10,6 +11,7 @@ export const DEFAULT_OPTIONS: AnalysisOptions = {
   targetMinutes: 0,
   allowWords: [],
   thresholds: {},
+  ignores: [],
 };
 
 export const SEVERITY_SETTINGS: SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -24,6 +26,7 @@ export interface UserConfig {
   dictionaries?: unknown;
   maxFileSize?: unknown;
   languages?: unknown;
+  ignores?: unknown;
 }
 
 export interface ConfigProblem {
@@ -47,6 +50,7 @@ export function resolveOptions(
     rules: {},
     allowWords: [],
     thresholds: {},
+    ignores: [],
   };
   const problems: ConfigProblem[] = [];
   const dictionaries: string[] = [];
@@ -85,6 +89,22 @@ export function resolveOptions(
           else problems.push({ key: `thresholds.${k}`, message: 'must be a number' });
         }
       } else problems.push({ key: 'thresholds', message: 'must be an object' });
+    }
+    if (layer.ignores !== undefined) {
+      if (!Array.isArray(layer.ignores)) problems.push({ key: 'ignores', message: 'must be an array of { "rule", "text" } entries' });
+      else {
+        layer.ignores.forEach((e: unknown, i: number) => {
+          const entry = e as Record<string, unknown>;
+          const strings = entry && typeof entry === 'object' && !Array.isArray(entry) && ['rule', 'text'].every((k) => typeof entry[k] === 'string' && entry[k])
+            && ['before', 'after', 'file'].every((k) => entry[k] === undefined || typeof entry[k] === 'string');
+          if (!strings) problems.push({ key: `ignores[${i}]`, message: 'needs "rule" and "text" strings ("before", "after", "file" optional strings)' });
+          else if (!knownRules.has(entry.rule as string)) problems.push({ key: `ignores[${i}].rule`, message: `unknown rule id "${entry.rule}"` });
+          else {
+            const { rule, text, before, after, file } = entry as unknown as IgnoreEntry;
+            options.ignores.push({ rule, text, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}), ...(file !== undefined ? { file } : {}) });
+          }
+        });
+      }
     }
     if (layer.dictionaries !== undefined) {
       if (Array.isArray(layer.dictionaries) && layer.dictionaries.every((w) => typeof w === 'string')) {

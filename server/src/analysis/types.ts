@@ -38,18 +38,37 @@ export interface Finding {
   data?: MessageData;
   /** Choose among the rule's message variants (e.g. numbering-level: 'skip'). */
   variant?: string;
-  /** A local fix: edits that all lie inside [start, end]. */
+  /** A local fix: edits that all lie inside [start, end] (a finding with `reach: 'document'` excepted). */
   fix?: Edit[];
+  /** Overrides the rule's `fixKind` for this finding's fix (a renumbering that fills a gap is a decision). */
+  fixKind?: FixKind;
+  /**
+   * 'document': the finding stands for every place of its kind in the document (a draft that
+   * is half-width throughout), and its fix edits all those places, each edit replacing only
+   * the flagged characters. The finding's own range is the first place.
+   */
+  reach?: 'document';
   /** Overrides the rule's default severity for this finding (numbering-level skips are info). */
   severity?: Severity;
   related?: RelatedLocation[];
 }
+
+/**
+ * What applying a fix decides. 'mechanical': only the form changes (a punctuation mark, a
+ * marker's form, an invisible or look-alike character, a line break a paste cut or lost), never
+ * what the speech says or how it is numbered; fix-all applies it. 'decision': the fix chooses
+ * content (renumbering where a part may be missing, a salutation for an audience it cannot
+ * know, deleting words); it is offered as a quick fix for the writer to take, never by fix-all.
+ */
+export type FixKind = 'mechanical' | 'decision';
 
 /** A finding after the analysis resolved its rule, severity and message. */
 export interface Diagnostic extends Finding {
   rule: string;
   severity: Severity;
   message: string;
+  /** Set when the finding has a fix: the finding's own kind, else its rule's (default 'decision'). */
+  fixKind?: FixKind;
 }
 
 export type MessageTemplate = (data: MessageData) => string;
@@ -76,6 +95,8 @@ export interface RuleRecord {
   variants?: Record<string, { zh: MessageTemplate; en: MessageTemplate }>;
   /** Title of the quick fix, when the rule offers one. */
   fixTitle?: Localized;
+  /** What the rule's fixes decide (see FixKind); a finding may override it. Required with fixTitle. */
+  fixKind?: FixKind;
   /** Rule needs word segmentation: runs once the segmenter is ready. */
   needsWords?: boolean;
   docs: RuleDocs;
@@ -107,6 +128,8 @@ export interface AnalysisOptions {
   allowWords: string[];
   /** Rule thresholds, keyed by `<rule-id>.<name>`. */
   thresholds: Record<string, number>;
+  /** Single findings the writer chose to ignore (rule + flagged text + context; see ignores.ts). */
+  ignores: import('./ignores').IgnoreEntry[];
 }
 
 /** Word segmentation, injected so the library stays pure and testable. */

@@ -13,9 +13,3 @@ export function textEdits(lineIndex: LineIndex, edits: Edit[]): TextEdit[] {
 export function workspaceEdit(doc: TextDocument, lineIndex: LineIndex, edits: Edit[]): WorkspaceEdit {
   return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: textEdits(lineIndex, edits) }] };
 }
-
-/** The document's line break, for inserted lines. */
-export function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
-}

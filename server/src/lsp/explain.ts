@@ -110,11 +110,29 @@ export function fixPreview(text: string, d: Diagnostic, locale: Locale): string 
   if (end - start > 60) return undefined;
   const before = text.slice(start, end);
   const after = applyEdits(before, d.fix.map((e) => ({ ...e, start: e.start - start, end: e.end - start })));
-  const show = (s: string) => s.replace(/\r?\n/g, '⏎').replace(/\u3000/g, '　');
+  const show = (s: string) => visible(s.replace(/\r?\n/g, '⏎'));
   return locale === 'en' ? `“${show(before)}” → “${show(after)}”` : `「${show(before)}」→「${show(after)}」`;
 }
 
-const fence = (lines: string[]) => ['```text', ...lines, '```'];
+const code = (ch: string) => `⟨U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+/** Characters a hover cannot show: control and format characters, odd spaces. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u00a0\u2000-\u200a\u202f\u205f]/u;
+/** Characters that look like common ones: Kangxi and supplementary radicals, compatibility ideographs. */
+const LOOK_ALIKE = /[\u2e80-\u2fdf\uf900-\ufaff\u{2f800}-\u{2fa1f}]/u;
+
+/** The text with what the eye cannot tell apart named by its code point (要抓好⟨U+0007⟩落实, 前⼀⟨U+2F00⟩阶段). */
+export function visible(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (ch === '\t' || ch === '\n' || ch === '\r') out += ch;
+    else if (INVISIBLE.test(ch)) out += code(ch);
+    else if (LOOK_ALIKE.test(ch)) out += ch + code(ch);
+    else out += ch;
+  }
+  return out;
+}
+
+const fence = (lines: string[]) => ['```text', ...lines.map(visible), '```'];
 
 /** The hover text (Markdown) for one finding. */
 export function explainFinding(rule: RuleRecord, d: Diagnostic, text: string, locale: Locale, pair: ExamplePair | undefined, page: string): string {

@@ -1,13 +1,13 @@
-// The built-in code actions: fix this, fix all of this rule in the file, ignore it here,
-// turn the rule off for the workspace, fix everything (as a quick fix and as source.fixAll).
+// The built-in fix actions: fix this, fix all of this rule in the file, fix everything (as a
+// quick fix and as source.fixAll). Ignoring one finding (ignoreFinding.ts) and turning a rule
+// off (disableRule.ts) are features of their own.
 
 import { CodeAction, CodeActionKind } from 'vscode-languageserver/node';
-import { Diagnostic, fixEdits, RULE_BY_ID, ruleTitle, suppressionComment } from '../analysis';
+import { Diagnostic, fixAllEdits, fixEdits, isMechanicalFix, RULE_BY_ID, ruleTitle } from '../analysis';
 import { CodeActionProvider } from './actions';
 import { ServerContext } from './context';
-import { eolOf, workspaceEdit } from './edits';
+import { workspaceEdit } from './edits';
 import { Feature } from './feature';
-import { SERVER_COMMANDS } from '../protocol';
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.jianggao';
 
@@ -38,7 +38,7 @@ function fixProviders(ctx: ServerContext): CodeActionProvider[] {
   };
   const perRule: CodeActionProvider = {
     kinds: [CodeActionKind.QuickFix],
-    forFinding(d, { doc, snapshot, lspFor }, firstOfRule) {
+    forFinding(d, { doc, snapshot }, firstOfRule) {
       if (!firstOfRule) return [];
       const actions: CodeAction[] = [];
       const sameRule = snapshot.diagnostics.filter((x) => x.rule === d.rule && x.fix);
@@ -49,37 +49,23 @@ function fixProviders(ctx: ServerContext): CodeActionProvider[] {
           edit: workspaceEdit(doc, snapshot.lineIndex, fixEdits(sameRule)),
         });
       }
-      const line = snapshot.lineIndex.lineAt(d.start);
-      // The line's own start: on the first line, after a BOM (the comment must not precede it).
-      const lineStart = snapshot.lines[line].start;
-      const indent = /^[ \t\u3000]*/.exec(snapshot.text.slice(lineStart, lineStart + 50))?.[0] ?? '';
-      actions.push({
-        title: T(`在此处忽略「${titleOf(d.rule)}」`, `Ignore “${titleOf(d.rule)}” here`),
-        kind: CodeActionKind.QuickFix,
-        diagnostics: lspFor(d),
-        edit: workspaceEdit(doc, snapshot.lineIndex, [{ start: lineStart, end: lineStart, text: `${indent}${suppressionComment(d.rule)}${eolOf(snapshot.text)}` }]),
-      });
-      actions.push({
-        title: T(`在本工作区关闭规则「${titleOf(d.rule)}」`, `Turn off “${titleOf(d.rule)}” for this workspace`),
-        kind: CodeActionKind.QuickFix,
-        command: { title: T('关闭规则', 'Turn off the rule'), command: SERVER_COMMANDS.disableRule, arguments: [doc.uri, d.rule] },
-      });
       return actions;
     },
   };
   const fixEverything: CodeActionProvider = {
     kinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND],
+    // Fix-all takes only the mechanical fixes (fixAllEdits): content decisions stay one by one.
     forRange({ doc, snapshot }, here) {
-      const fixable = snapshot.diagnostics.filter((d) => d.fix);
+      const fixable = snapshot.diagnostics.filter(isMechanicalFix);
       if (!here.length || fixable.length <= 1) return [];
       return [{
         title: T(`修复本文件所有可自动修复的问题（${fixable.length} 处）`, `Fix all auto-fixable problems in this file (${fixable.length})`),
         kind: CodeActionKind.QuickFix,
-        edit: workspaceEdit(doc, snapshot.lineIndex, fixEdits(fixable)),
+        edit: workspaceEdit(doc, snapshot.lineIndex, fixAllEdits(fixable)),
       }];
     },
     forSource({ doc, snapshot }) {
-      const edits = fixEdits(snapshot.diagnostics);
+      const edits = fixAllEdits(snapshot.diagnostics);
       if (!edits.length) return [];
       return [{ title: T('修复所有可自动修复的问题', 'Fix all auto-fixable problems'), kind: FIX_ALL_KIND, edit: workspaceEdit(doc, snapshot.lineIndex, edits) }];
     },

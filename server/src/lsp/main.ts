@@ -23,6 +23,7 @@ import { fixCommands } from './fixCommands';
 import { focusMode, TypingTracker } from './focusMode';
 import { folding } from './folding';
 import { hover } from './hover';
+import { ignoreFinding } from './ignoreFinding';
 import { Settings } from './settings';
 import { symbols } from './symbols';
 import { Trust } from './trust';
@@ -37,6 +38,7 @@ const FEATURES: Feature[] = [
   folding,
   fixActions,
   fixCommands,
+  ignoreFinding,
   disableRuleCommand,
   workspaceCheck,
   views,

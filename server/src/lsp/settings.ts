@@ -6,6 +6,7 @@
 import * as path from 'path';
 import { AnalysisOptions, RULE_BY_ID } from '../analysis';
 import { resolveOptions, UserConfig, ConfigProblem } from '../analysis/options';
+import { ignoresFor } from '../analysis/ignores';
 import { readConfigFile } from '../config';
 import { ServerContext, uriToPath } from './context';
 import { Trust } from './trust';
@@ -121,6 +122,9 @@ export class Settings {
     const known = new Set(RULE_BY_ID.keys());
     for (const s of sources) s.problems.push(...resolveOptions([s.config], known, this.ctx.locale).problems);
     const resolved = resolveOptions(sources.map((s) => s.config), known, this.ctx.locale);
+    // An ignore naming a draft holds for that draft only: its path relative to the .jianggao.json.
+    const docPath = uriToPath(uri);
+    resolved.options.ignores = ignoresFor(resolved.options.ignores, configPath && docPath ? path.relative(path.dirname(configPath), docPath).split(path.sep).join('/') : undefined);
     const maxFileSize = typeof editor.maxFileSize === 'number' && editor.maxFileSize > 0 ? editor.maxFileSize : resolved.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     const debounceMs = typeof editor.debounceMs === 'number' && editor.debounceMs >= 0 ? editor.debounceMs : DEFAULT_DEBOUNCE_MS;
     return {

@@ -129,7 +129,9 @@ describe('Jianggao in VS Code', function () {
     const md = await vscode.commands.executeCommand<vscode.TextDocument>('jianggao.exportOutline');
     assert.ok(md, 'no document returned');
     assert.equal(md.languageId, 'markdown');
-    assert.match(md.getText(), /^# .*draft\.speech/);
+    // Headed by the speech's title, not the file name; no 标题/署名 labels, no double spaces.
+    assert.match(md.getText(), /^# 在全市XX工作会议上的讲话\n/);
+    assert.doesNotMatch(md.getText(), /标题 |署名|\S  \S/);
     assert.match(md.getText(), /- 一、充分肯定成绩/);
   });
 

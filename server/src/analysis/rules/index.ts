@@ -6,6 +6,7 @@ import { strayText } from './stray';
 import { numberingRules } from './numbering';
 import { placeholder } from './placeholders';
 import { punctuationRules } from './punctuation';
+import { pastedCharacter } from './pasted';
 import { dateConsistency } from './dates';
 import { repetitionRules, reusedParagraph } from './repetition';
 import { speechTooLong } from './length';
@@ -18,6 +19,7 @@ export const RULES: RuleRecord[] = [
   ...repetitionRules,
   placeholder,
   ...punctuationRules,
+  pastedCharacter,
   speechTooLong,
   dateConsistency,
   reusedParagraph,

@@ -36,7 +36,7 @@ export const speechTooLong: RuleRecord = {
     if (!(targetMinutes > 0) || !(speakingRate > 0)) return [];
     const out: Finding[] = [];
     for (const s of ctx.model.speeches) {
-      const chars = speechChars(s);
+      const chars = speechChars(ctx.model, s);
       const minutes = minutesOf(chars, speakingRate);
       if (minutes <= targetMinutes) continue;
       const at = s.title ?? s.header ?? s.paragraphs[0];
@@ -46,7 +46,7 @@ export const speechTooLong: RuleRecord = {
         end: Math.max(at.start + 1, at.end),
         data: {
           chars, rate: speakingRate, target: targetMinutes,
-          duration: formatDuration(minutes, 'zh'), durationEn: formatDuration(minutes, 'en'),
+          duration: formatDuration(minutes, 'zh', targetMinutes), durationEn: formatDuration(minutes, 'en', targetMinutes),
           excess: Math.ceil(chars - targetMinutes * speakingRate),
         },
       });

@@ -14,6 +14,7 @@ function issuesOf(ctx: RuleContext, kind: NumberingIssueKind): Finding[] {
       variant: i.variant,
       severity: i.severity,
       fix: i.fix,
+      fixKind: i.fixKind,
     }));
 }
 
@@ -36,6 +37,7 @@ export const numberingGap: RuleRecord = {
     },
   },
   fixTitle: RENUMBER,
+  fixKind: 'decision', // a part may be missing: renumbering decides it is not
   docs: {
     rationale: {
       zh: '调整结构、删去一段之后，最容易留下断号。同一上级下的同级标题、一个“一是……二是……”序列都应连续编号。段内新起的“一是”可以重新开始一个序列。快速修复重新编号整个序列，只改数字。',
@@ -58,6 +60,7 @@ export const numberingDuplicate: RuleRecord = {
     en: (d) => `Number “${d.marker}” appears twice in this sequence. Renumber it.`,
   },
   fixTitle: RENUMBER,
+  fixKind: 'decision', // a part may be missing: renumbering decides it is not
   docs: {
     rationale: {
       zh: '复制粘贴一节后忘记改号，就会出现两个“二、”。快速修复按出现顺序重新编号整个序列。',
@@ -80,6 +83,7 @@ export const numberingStart: RuleRecord = {
     en: (d) => `The sequence starts at “${d.marker}” with no “${d.first}” before it. Add what is missing or renumber from “${d.first}”.`,
   },
   fixTitle: RENUMBER,
+  fixKind: 'decision', // a part may be missing: renumbering decides it is not
   docs: {
     rationale: {
       zh: '删去第一部分、或从别的稿子里截取一段时，序号常常从“二、”“三是”开始。快速修复从一起重新编号。',
@@ -111,6 +115,7 @@ export const numberingPunctuation: RuleRecord = {
     },
   },
   fixTitle: { zh: '改正序号写法', en: 'Correct the marker' },
+  fixKind: 'mechanical', // the marker's form; a fix that also renumbers is marked a decision per finding
   docs: {
     rationale: {
       zh: 'GB/T 15834—2011 附录 B.3：“一、”后用顿号；“（一）”“（1）”后不加标点，用全角括号；“1.”用半角点；“第一，”后用逗号，不用顿号。PDF 里复制的“⼀、”常是康熙部首，看着一样，检索和编号都会出错。快速修复只改序号本身。',
@@ -172,6 +177,7 @@ export const numberingMixed: RuleRecord = {
     },
   },
   fixTitle: { zh: '统一序号写法', en: 'Use one style for the series' },
+  fixKind: 'decision', // rewrites the words of the series (第三 → 再次) or a heading's level
   docs: {
     rationale: {
       zh: '“一是”“一要”“第一，”“首先/其次”各成体系，不能在一个序列里混用；“（一）（二）”之后写成“3.”，是把同级标题写成了下一级。快速修复按序列第一项的写法改正。',

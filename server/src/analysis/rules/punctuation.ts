@@ -8,6 +8,29 @@ import { Edit, Finding, RuleContext, RuleRecord } from '../types';
 
 const HAN = /\p{Script=Han}/u;
 
+/**
+ * Quotation marks and brackets named in words, the mark after the name: a message that quotes
+ * a quotation mark in quotation marks (““”没有配对的“””) cannot be read.
+ */
+const MARK_WORDS: Record<string, [string, string]> = {
+  '“': ['左引号', 'opening quotation mark'], '”': ['右引号', 'closing quotation mark'],
+  '‘': ['左单引号', 'opening single quotation mark'], '’': ['右单引号', 'closing single quotation mark'],
+  '《': ['左书名号', 'opening title mark'], '》': ['右书名号', 'closing title mark'],
+  '（': ['左括号', 'opening parenthesis'], '）': ['右括号', 'closing parenthesis'],
+  '(': ['半角左括号', 'half-width opening parenthesis'], ')': ['半角右括号', 'half-width closing parenthesis'],
+  '【': ['左方头括号', 'opening square bracket'], '】': ['右方头括号', 'closing square bracket'],
+  '"': ['直引号', 'straight quotation mark'], "'": ['直单引号', 'straight single quotation mark'],
+  '‚': ['低位单引号', 'low single quotation mark'], '‛': ['反向单引号', 'reversed single quotation mark'],
+  '„': ['低位双引号', 'low double quotation mark'], '‟': ['反向双引号', 'reversed double quotation mark'],
+};
+
+/** `左引号“` / `the opening quotation mark “`. */
+export function markInWords(mark: string, locale: 'zh' | 'en'): string {
+  const w = MARK_WORDS[mark];
+  if (!w) return locale === 'zh' ? `“${mark}”` : `“${mark}”`;
+  return locale === 'zh' ? `${w[0]}${mark}` : `the ${w[1]} ${mark}`;
+}
+
 interface QuotePair {
   open: number;
   close?: number;
@@ -67,10 +90,11 @@ export const nonstandardQuote: RuleRecord = {
     en: 'Non-standard quotation marks: ‚‛ „‟, and straight " \' used as Chinese quotes',
   },
   message: {
-    zh: (d) => `引号“${d.quote}”不规范：中文应使用“”（内层用‘’）${d.fixable ? '，可一键替换' : '，请手工改正'}。`,
-    en: (d) => `Non-standard quotation mark “${d.quote}”: Chinese uses “” (‘’ inside)${d.fixable ? '; the quick fix replaces it' : '; correct it by hand'}.`,
+    zh: (d) => `${d.pair ? `这对引号（${d.open}……${d.close}）` : markInWords(String(d.quote), 'zh')}不是中文引号：应改为${d.correct}${d.fixable ? '，可一键替换' : '，请手工改正'}。`,
+    en: (d) => `${d.pair ? `This pair of quotation marks (${d.open}…${d.close}) is` : `${markInWords(String(d.quote), 'en').replace(/^the/, 'The')} is`} not a Chinese quotation mark: use ${d.correctEn}${d.fixable ? '; the quick fix replaces it' : '; correct it by hand'}.`,
   },
   fixTitle: { zh: '改为中文引号“”', en: 'Use Chinese quotation marks “”' },
+  fixKind: 'mechanical',
   docs: {
     rationale: {
       zh: 'GB/T 15834 规定中文用“”，内层用‘’。从 PDF、旧版 Word 或网页转来的文字常出现‚‛、„‟ 或英文直引号"，打印稿上很显眼。快速修复只替换引号字符本身。',
@@ -93,13 +117,16 @@ export const nonstandardQuote: RuleRecord = {
             { start: o, end: o + 1, text: pair.openChar },
             { start: c, end: c + 1, text: pair.closeChar },
           ];
-          out.push({ start: o, end: c + 1, data: { quote: pair.openText + pair.closeText, fixable: 1 }, fix });
+          const correct = { zh: `${markInWords(pair.openChar, 'zh')}和${markInWords(pair.closeChar, 'zh')}`, en: `${markInWords(pair.openChar, 'en')} and ${markInWords(pair.closeChar, 'en')}` };
+          out.push({ start: o, end: c + 1, data: { pair: 1, open: pair.openText, close: pair.closeText, correct: correct.zh, correctEn: correct.en, fixable: 1 }, fix });
         } else {
           // A pair cut by a line break is reported on each line, each mark fixed on its own.
           const marks: Array<[number, string, string]> = [[o, pair.openText, pair.openChar]];
           if (c !== undefined) marks.push([c, pair.closeText, pair.closeChar]);
           for (const [at, raw, repl] of marks) {
-            out.push({ start: at, end: at + 1, data: { quote: raw, fixable: repl ? 1 : 0 }, fix: repl ? [{ start: at, end: at + 1, text: repl }] : undefined });
+            // A lone straight quote: which half it should be is the writer's to say.
+            const correct = repl ? { zh: markInWords(repl, 'zh'), en: markInWords(repl, 'en') } : raw === "'" ? { zh: '左单引号‘或右单引号’', en: 'the opening ‘ or closing ’ single quotation mark' } : { zh: '左引号“或右引号”', en: 'the opening “ or closing ” quotation mark' };
+            out.push({ start: at, end: at + 1, data: { quote: raw, correct: correct.zh, correctEn: correct.en, fixable: repl ? 1 : 0 }, fix: repl ? [{ start: at, end: at + 1, text: repl }] : undefined });
           }
         }
       }
@@ -130,8 +157,8 @@ export const unbalancedPair: RuleRecord = {
     en: 'Quotation marks, title marks or brackets (“” ‘’ 《》 （） 【】) not closed within a paragraph',
   },
   message: {
-    zh: (d) => `“${d.mark}”没有配对的“${d.partner}”：请在本段中补上${d.closing ? '后' : '前'}一半，或删去多余的“${d.mark}”。`,
-    en: (d) => `“${d.mark}” has no matching “${d.partner}” in this paragraph: add the ${d.closing ? 'closing' : 'opening'} mark or delete the stray one.`,
+    zh: (d) => `${markInWords(String(d.mark), 'zh')}在本段中没有配对的${markInWords(String(d.partner), 'zh')}：请补上${d.closing ? '后' : '前'}一半，或删去多余的${markInWords(String(d.mark), 'zh')}。`,
+    en: (d) => `${markInWords(String(d.mark), 'en').replace(/^the/, 'The')} has no matching ${markInWords(String(d.partner), 'en').replace(/^the /, '')} in this paragraph: add the ${d.closing ? 'closing' : 'opening'} mark or delete the stray one.`,
   },
   docs: {
     rationale: {
@@ -197,27 +224,52 @@ export const unbalancedPair: RuleRecord = {
 // ---------------------------------------------------------------------------------------
 // halfwidth-punctuation: ASCII , : ; ! ? ( ) between Chinese characters. Each finding carries
 // its own fix (one character, and the spaces half-width typography put after it), so the
-// fix-all and the server's convertHalfwidth command convert the whole draft; never NFKC.
+// fix-all and the server's convertHalfwidth command convert the whole draft; never NFKC. A
+// draft that is half-width throughout (copied from a site that normalised it) gets one
+// finding whose fix converts every mark: a thousand findings of one cause bury the rest.
 
 const FULLWIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
 const HALFWIDTH_MARK = /[,:;!?()]/g;
+const HALF_NAMES: Record<string, [string, string]> = {
+  ',': ['逗号', 'comma'], ':': ['冒号', 'colon'], ';': ['分号', 'semicolon'], '!': ['叹号', 'exclamation mark'],
+  '?': ['问号', 'question mark'], '(': ['左括号', 'opening parenthesis'], ')': ['右括号', 'closing parenthesis'],
+};
 /** Chinese on this side: a Han character or Chinese punctuation. */
 const CHINESE_SIDE = /[\p{Script=Han}“”‘’《》（）「」『』【】、，。：；！？…—]/u;
+/** Marks a fix elsewhere turns Chinese (‛ → ”, " → “, ( → （): they do not stop the look. */
+const QUOTE_LIKE = /["'‚‛„‟()]/;
+/** A figure or a Latin word inside Chinese text: 50%; 20-33%; 刚才,XX等; 使用Python, */
+const ALNUM_RUN = /[0-9A-Za-z.%\-~～/+]/;
+const ALNUM = /[0-9A-Za-z]/;
+/** Full-width sentence marks: a half-width one next to them is a doubled mark (doubled-punctuation's). */
+const FULL_MARK = /[，。、；：！？]/;
+/** At least this many half-width marks, and more than the full-width ones, make a half-width draft. */
+const HALFWIDTH_DRAFT_MIN = 10;
+
+/** The first index from `k` in direction `step` that is not a space or a tab. */
+function skipSpaces(t: string, k: number, step: 1 | -1): number {
+  while (k >= 0 && k < t.length && (t[k] === ' ' || t[k] === '\t')) k += step;
+  return k;
+}
 
 function chineseBefore(t: string, i: number): boolean {
   let k = i - 1;
-  while (k >= 0 && (t[k] === ' ' || t[k] === '\t')) k--;
-  return k >= 0 && CHINESE_SIDE.test(t[k]);
+  while (k >= 0 && (t[k] === ' ' || t[k] === '\t' || QUOTE_LIKE.test(t[k]))) k--;
+  if (k >= 0 && CHINESE_SIDE.test(t[k])) return true;
+  // A figure or a word ending here, after Chinese: 增长50%; 使用Python,
+  let run = 0;
+  while (k >= 0 && run < 20 && ALNUM_RUN.test(t[k])) (k--, run++);
+  return run > 0 && run < 20 && k >= 0 && HAN.test(t[k]);
 }
 
 function chineseAfter(t: string, i: number): boolean {
   let k = i + 1;
-  while (k < t.length && (t[k] === ' ' || t[k] === '\t')) k++;
+  while (k < t.length && (t[k] === ' ' || t[k] === '\t' || QUOTE_LIKE.test(t[k]))) k++;
   if (k >= t.length) return true;
   if (CHINESE_SIDE.test(t[k])) return true;
-  // A number that belongs to Chinese text: :2025年, ,3个.
-  const digits = /^[0-9.%]+/.exec(t.slice(k, k + 20));
-  return !!digits && HAN.test(t[k + digits[0].length] ?? '');
+  // A figure or a word that belongs to Chinese text: :2025年, ,3个, ,XX等.
+  const run = /^[0-9A-Za-z.%\-~～/+]{1,20}/.exec(t.slice(k, k + 21));
+  return !!run && HAN.test(t[k + run[0].length] ?? '');
 }
 
 export const halfwidthPunctuation: RuleRecord = {
@@ -230,17 +282,24 @@ export const halfwidthPunctuation: RuleRecord = {
     en: 'ASCII punctuation , : ; ! ? ( ) between Chinese characters',
   },
   message: {
-    zh: (d) => `中文里用了半角“${d.mark}”：应为全角“${d.full}”，可一键替换。`,
-    en: (d) => `Half-width “${d.mark}” in Chinese text: use the full-width “${d.full}”; the quick fix converts it.`,
+    zh: (d) => `中文里用了半角${HALF_NAMES[String(d.mark)]?.[0] ?? ''}“${d.mark}”：应为全角“${d.full}”，可一键替换。`,
+    en: (d) => `Half-width ${HALF_NAMES[String(d.mark)]?.[1] ?? 'mark'} “${d.mark}” in Chinese text: use the full-width “${d.full}”; the quick fix converts it.`,
+  },
+  variants: {
+    document: {
+      zh: (d) => `全文的标点几乎都是半角（共${d.count}处，如这里的“${d.mark}”），多见于从网页复制的文字：中文应使用全角标点，可一键全部转换。`,
+      en: (d) => `Nearly all punctuation of this draft is half-width (${d.count} marks, such as this “${d.mark}”), as in text copied from some web sites: Chinese takes full-width punctuation; the quick fix converts them all.`,
+    },
   },
   fixTitle: { zh: '改为全角标点', en: 'Use full-width punctuation' },
+  fixKind: 'mechanical',
   docs: {
     rationale: {
-      zh: '中文文稿应使用全角标点（GB/T 15834）。从网页、英文输入法或某些系统粘贴来的文字常带半角的逗号、冒号、括号，排版参差，印出来很显眼。本规则只检查夹在中文之间的半角 , : ; ! ? ( )，数字（3,000、10:30）和英文中的不算；每处都可一键改为全角，命令“转换半角标点”可一次转换全文。只替换这几个标点本身，不做任何其他规范化。',
-      en: 'Chinese text takes full-width punctuation (GB/T 15834). Text pasted from web pages, an English input method or some systems carries half-width commas, colons and brackets, which look ragged in print. This rule checks only , : ; ! ? ( ) between Chinese characters (not in numbers like 3,000 or 10:30, nor in English); each has a quick fix, and the “convert half-width punctuation” command converts the whole draft. Only these marks are replaced; nothing else is normalised.',
+      zh: '中文文稿应使用全角标点（GB/T 15834）。从网页、英文输入法或某些系统粘贴来的文字常带半角的逗号、冒号、括号，排版参差，印出来很显眼。本规则只检查夹在中文之间的半角 , : ; ! ? ( )，数字和英文之间的不算（3,000、10:30、A,B）；数字、英文词、引号紧挨着中文时照样检查（增长50%;、刚才,XX等）。每处都可一键改为全角；一篇从头到尾都是半角标点的稿子（至少10处，且多于全角标点）只报告一次，一个修复转换全文，命令“转换半角标点”也一次转换全文。只替换这几个标点本身，不做任何其他规范化。',
+      en: 'Chinese text takes full-width punctuation (GB/T 15834). Text pasted from web pages, an English input method or some systems carries half-width commas, colons and brackets, which look ragged in print. This rule checks only , : ; ! ? ( ) between Chinese characters, not between digits or Latin letters (3,000, 10:30, A,B); a figure, an English word or a quotation mark next to the Chinese does not hide one (增长50%;, 刚才,XX等). Each has a quick fix; a draft that is half-width throughout (at least 10 marks, more than its full-width ones) is reported once, with one fix that converts the whole draft, as the “convert half-width punctuation” command does. Only these marks are replaced; nothing else is normalised.',
     },
-    bad: ['同志们:', '今年以来,全市经济运行平稳。', '会议(扩大)由市委召开。', '目标是:2025年全面完成!'],
-    good: ['同志们：', '全年完成投资3,000亿元，会议于10:30开始。', 'He said: yes, (really)!', '今年以来，全市经济运行平稳。'],
+    bad: ['同志们:', '今年以来,全市经济运行平稳。', '会议(扩大)由市委召开。', '目标是:2025年全面完成!', '全年增长50%;刚才,XX等单位作了发言。'],
+    good: ['同志们：', '全年完成投资3,000亿元，会议于10:30开始。', 'He said: yes, (really)!', '今年以来，全市经济运行平稳。', '按1:2的比例配套，分A,B两类。'],
   },
   check(ctx): Finding[] {
     const out: Finding[] = [];
@@ -249,7 +308,13 @@ export const halfwidthPunctuation: RuleRecord = {
     for (const i of ctx.memo('numbering', () => computeNumbering(ctx.model))) {
       if (i.kind === 'punctuation') for (let o = i.marker.start; o < i.marker.end; o++) inMarker.add(o);
     }
-    for (const p of ctx.model.paragraphs) {
+    // The paragraphs, and the 同志们: of a salutation merged with the opening (no paragraph holds it).
+    const units: Array<{ text: string; offsetOf(i: number): number }> = [...ctx.model.paragraphs];
+    for (const s of ctx.model.speeches) {
+      const sal = s.salutation;
+      if (sal?.merged) units.push({ text: ctx.text.slice(sal.start, sal.end), offsetOf: (i) => sal.start + i });
+    }
+    for (const p of units) {
       const t = p.text;
       let parens: ReturnType<typeof pairedParentheses> | undefined;
       HALFWIDTH_MARK.lastIndex = 0;
@@ -258,6 +323,10 @@ export const halfwidthPunctuation: RuleRecord = {
         const i = m.index;
         const c = m[0];
         const full = FULLWIDTH[c];
+        // Between digits or Latin letters it is not Chinese punctuation: 3,000 10:30 A,B.
+        if (ALNUM.test(t[i - 1] ?? '') && ALNUM.test(t[i + 1] ?? '')) continue;
+        // Next to a full-width sentence mark (，, 。 ,) it is a doubled mark: doubled-punctuation's.
+        if (c !== '(' && c !== ')' && (FULL_MARK.test(t[skipSpaces(t, i - 1, -1)] ?? '') || FULL_MARK.test(t[skipSpaces(t, i + 1, 1)] ?? ''))) continue;
         const flagged = c === '(' || c === ')' ? chineseParenthesis(t, i, (parens ??= pairedParentheses(t))) : chineseBefore(t, i) && chineseAfter(t, i);
         if (!flagged) continue;
         const at = p.offsetOf(i);
@@ -272,7 +341,17 @@ export const halfwidthPunctuation: RuleRecord = {
         out.push({ ...range, data: { mark: c, full }, fix: [{ ...range, text: full }] });
       }
     }
-    return out;
+    out.sort((a, b) => a.start - b.start);
+    if (out.length < HALFWIDTH_DRAFT_MIN) return out;
+    const fullwidth = (ctx.text.match(/[，：；！？（）]/g) ?? []).length;
+    if (out.length <= fullwidth) return out;
+    // Half-width throughout: one finding at the first mark, one fix for every mark.
+    const first = out[0];
+    return [{
+      start: first.start, end: first.end, variant: 'document', reach: 'document',
+      data: { ...first.data, count: out.length },
+      fix: out.flatMap((f) => f.fix!),
+    }];
   },
 };
 
@@ -310,4 +389,119 @@ function pairedParentheses(t: string): { partner: Map<number, number>; hanBefore
   return { partner, hanBefore };
 }
 
-export const punctuationRules: RuleRecord[] = [unbalancedPair, nonstandardQuote, halfwidthPunctuation];
+// ---------------------------------------------------------------------------------------
+// doubled-punctuation: the same sentence mark twice (。。 ，， 、、 ：：), a half-width twin of a
+// full-width one (，,), or two marks that contradict each other (。， ，。 ！。). Not …… or ——
+// (one mark of two characters), not ？！ ！！ ？？ (a slogan, a strong question), not ？， ！，
+// (a question or exclamation inside a sentence, as older texts write it).
+
+/** The class of a sentence mark; half-width twins belong to their full-width class. */
+const MARK_CLASS: Record<string, string> = { '。': '。', '，': '，', ',': '，', '、': '、', '；': '；', ';': '；', '：': '：', ':': '：', '！': '！', '!': '！', '？': '？', '?': '？' };
+const SENTENCE_MARK = /[。，、；：！？,;:!?]/;
+const MARK_RANK: Record<string, number> = { '。': 3, '！': 3, '？': 3, '；': 2, '：': 2, '，': 1, '、': 1 };
+
+export const doubledPunctuation: RuleRecord = {
+  id: 'doubled-punctuation',
+  title: { zh: '标点连用', en: 'Doubled punctuation mark' },
+  category: 'text',
+  severity: 'warning',
+  description: {
+    zh: '同一个标点连用两次（。。 ，， 、、 ：：），或两个互相矛盾的标点连用（。，）；不含 …… —— 和口号里的 ？！ ！！',
+    en: 'The same sentence mark twice (。。 ，， 、、 ：：), or two that contradict each other (。，); not …… ——, nor ？！ ！！ in a slogan',
+  },
+  message: {
+    zh: (d) => `${d.name}连用了${d.count}次：请只保留一个，可一键删去多余的。`,
+    en: (d) => `${d.nameEn} ${d.count} times in a row: keep one; the quick fix deletes the others.`,
+  },
+  variants: {
+    contradicting: {
+      zh: (d) => `${d.name}后面紧跟着${d.second}，两个标点互相矛盾：请保留该用的那个。快速修复保留${d.kept}。`,
+      en: (d) => `${d.nameEn} followed by ${d.secondEn}: the two marks contradict each other. Keep the one that belongs; the quick fix keeps ${d.keptEn}.`,
+    },
+    ellipsis: {
+      zh: () => '用几个句号代替了省略号：省略号应写作“……”（两个三连点），可一键替换。',
+      en: () => 'Full stops stand for an ellipsis: write “……” (two three-dot marks); the quick fix replaces them.',
+    },
+  },
+  fixTitle: { zh: '删去多余的标点', en: 'Delete the extra mark' },
+  fixKind: 'mechanical',
+  docs: {
+    rationale: {
+      zh: '改稿时删一句、并一句，最容易留下两个连着的句号、逗号，或者句号后面又跟了逗号（“。，”）。印出来一眼就能看到，念稿时也不知道该停多久。本规则报告同一个标点连用（。。 ，， 、、 ：： ；；，包括全角和半角混用的“，,”）和互相矛盾的两个标点（“。，”“，。”“！。”）。省略号“……”、破折号“——”是一个标点，不报告；口号中的“！！”、“？！”也不报告。同一标点连用的修复只删多余的那个，由“全部修复”自动完成；互相矛盾的两个标点该留哪个要由作者决定，快速修复保留语气较重的那个（句末标点优先）。',
+      en: 'Cutting or merging sentences leaves two full stops or commas in a row, or a full stop followed by a comma (。，). It shows at a glance in print, and the speaker does not know how long to pause. This rule reports the same mark twice (。。 ，， 、、 ：： ；；, also a full-width and a half-width one, ，,) and two marks that contradict each other (。， ，。 ！。). The ellipsis …… and the dash —— are single marks and are not reported, nor are ！！ and ？！ in a slogan. Deleting a doubled mark is done by fix-all; which of two contradicting marks to keep is the writer’s call, and the quick fix keeps the stronger one (a sentence’s end first).',
+    },
+    bad: ['今天召开全市工作会议。。', '全市经济运行平稳，，主要指标好于预期。', '要抓好学习、、宣传和落实。', '同志们：：', '要抓好落实。，各级各部门要高度重视。', '全市经济运行平稳，,主要指标好于预期。', '事情就这样定了。。。'],
+    good: ['今天召开全市工作会议。', '他说：“我们一定能够完成任务……”', '团结就是力量！！', '难道我们不能做得更好吗？！', '这个问题怎么解决——要靠改革。'],
+  },
+  check(ctx): Finding[] {
+    const out: Finding[] = [];
+    const { text } = ctx;
+    // A doubled mark after a marker (一、、) is the marker's form: numbering-punctuation fixes it whole.
+    const markers = ctx.memo('numbering', () => computeNumbering(ctx.model)).filter((i) => i.kind === 'punctuation').map((i) => i.marker);
+    const inMarker = (a: number, b: number) => markers.some((m) => m.start < b && a < m.end);
+    const commentLines = new Set(ctx.model.comments.map((c) => c.line));
+    const re = /[。，、；：！？][ \t]*[。，、；：！？,;:!?]|[,;:!?][ \t]*[。，、；：！？]/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      // The whole run: marks with only spaces or tabs between them (a half-width mark may lead it: ?;：).
+      let start = m.index;
+      for (let k = start - 1; k >= 0 && (SENTENCE_MARK.test(text[k]) || text[k] === ' ' || text[k] === '\t'); k--) if (SENTENCE_MARK.test(text[k])) start = k;
+      const marks: number[] = [];
+      for (let k = start; k < text.length; k++) {
+        if (SENTENCE_MARK.test(text[k])) marks.push(k);
+        else if (text[k] !== ' ' && text[k] !== '\t') break;
+      }
+      let end = marks[marks.length - 1] + 1;
+      re.lastIndex = end;
+      // Spaces half-width typography put after a half-width last mark go with the run (，, 民生).
+      if (/[,;:!?]/.test(text[end - 1])) {
+        let k = end;
+        while (text[k] === ' ' || text[k] === '\t') k++;
+        if (k > end && k < text.length && CHINESE_SIDE.test(text[k])) end = k;
+      }
+      if (marks.length < 2 || inMarker(start, end) || (commentLines.size && commentLines.has(ctx.model.lineIndex.lineAt(start)))) continue;
+      const chars = marks.map((i) => text[i]);
+      const classes = chars.map((c) => MARK_CLASS[c]);
+      // ！！ ？！ ！？？: emphasis, allowed; a half-width one there is halfwidth-punctuation's.
+      if (classes.every((c) => c === '！' || c === '？')) continue;
+      const first = classes[0];
+      const name = markName(first);
+      if (classes.every((c) => c === first)) {
+        if (first === '。' && marks.length >= 3) {
+          out.push({ start, end, variant: 'ellipsis', fix: [{ start, end, text: '……' }], fixKind: 'decision' });
+          continue;
+        }
+        // One full-width mark stays, whatever mix of forms and spaces the run had.
+        const fix: Edit[] = [{ start, end, text: first }];
+        out.push({ start, end, data: { count: marks.length, name: name.zh, nameEn: name.en }, fix });
+        continue;
+      }
+      // ？， ！，: a question or exclamation inside a sentence, which older texts write so.
+      if ((first === '？' || first === '！') && classes[1] === '，') continue;
+      const other = classes.find((c) => c !== first)!;
+      const second = markName(other);
+      // The quick fix keeps the stronger mark (a sentence's end over a pause), the first of equals.
+      const kept = MARK_RANK[other] > MARK_RANK[first] ? other : first;
+      const keptName = markName(kept);
+      out.push({
+        start, end, variant: 'contradicting',
+        data: { name: name.zh, nameEn: name.en, second: second.zh, secondEn: second.en, kept: keptName.zh, keptEn: keptName.en },
+        fix: [{ start, end, text: kept }],
+        fixKind: 'decision',
+      });
+    }
+    return out;
+  },
+};
+
+/** A sentence mark named in words, with the mark after it (quoting “。” alone reads badly). */
+function markName(cls: string): { zh: string; en: string } {
+  const names: Record<string, [string, string]> = {
+    '。': ['句号', 'full stop'], '，': ['逗号', 'comma'], '、': ['顿号', 'enumeration comma'], '；': ['分号', 'semicolon'],
+    '：': ['冒号', 'colon'], '！': ['叹号', 'exclamation mark'], '？': ['问号', 'question mark'],
+  };
+  const [zh, en] = names[cls] ?? [cls, cls];
+  return { zh: `${zh}“${cls}”`, en: `the ${en} “${cls}”` };
+}
+
+export const punctuationRules: RuleRecord[] = [unbalancedPair, nonstandardQuote, halfwidthPunctuation, doubledPunctuation];

@@ -179,6 +179,7 @@ export const doubledWord: RuleRecord = {
     },
   },
   fixTitle: { zh: '删去重复的词', en: 'Delete the repeated word' },
+  fixKind: 'decision', // deletes a word: a false doubling would lose it
   docs: {
     rationale: {
       zh: '改稿时删改、粘贴，常留下“要要”“的的”这样连写两次的词，念出来很刺耳。本规则在分词结果上检查：紧紧、牢牢、实实在在、方方面面等叠词，“一件一件”这类数量词重叠，以及“工作作风”（工作/作风）、“需要要求”（需要/要求）这类只是字面相邻的词都不会报告。单字只检查“的、要、是、在、和”等不会正常叠用的虚词；“研究研究”“非常非常”这类口语叠用不报告。“都要要”“要要素”即使分词时有一个“要”并入了相邻的词，也照样报告；“要要求”“就要要求”既可能是笔误，也可能本意就是“要/要求”，以提示级别报告。个别确实需要叠用的词可加入 allowWords。',
@@ -501,7 +502,10 @@ function overusedIn(ctx: RuleContext, speech: Speech, t: { minCount: number; win
       list.push({ sentence: k, paragraph: s.paragraph, paragraphIndex: s.paragraphIndex, word, length });
     });
   });
-  const paragraphCount = speech.paragraphs.length;
+  // Paragraphs of prose: a salutation line or a heading standing alone is none, so putting either
+  // on its own line (what fix-all does to a merged one) does not change what counts as the topic.
+  const headingOnly = new Set(speech.allItems.filter((x) => x.marker.kind === 'heading' && x.paragraph.end <= x.titleEnd).map((x) => x.paragraph));
+  const paragraphCount = speech.paragraphs.filter((p) => p.role !== 'salutation' && !headingOnly.has(p)).length;
   // What the meeting is about: the title, and the meeting the opening names (召开全市文化旅游工作会议).
   const meeting = speech.paragraphs.slice(0, 3).map((p) => MEETING.exec(p.text)?.[0] ?? '');
   const topic = comparisonKey([speech.title?.text ?? '', speech.header?.text ?? '', ...meeting].join('|'));

@@ -19,6 +19,7 @@ export const strayText: RuleRecord = {
     en: (d) => `Stray ${d.kind === 'page' ? 'page number' : d.kind === 'url' ? 'web address' : 'site watermark'} “${d.text}” is not part of the speech: delete it.`,
   },
   fixTitle: { zh: '删除混入的文字', en: 'Delete the stray text' },
+  fixKind: 'mechanical', // a line that is nothing but the artefact; text inside a sentence is a decision per finding
   docs: {
     rationale: {
       zh: '从网站、PDF 复制的材料常带着网址、“【××范文网】”一类水印和页码。它们不属于讲话，打印出来会很难看。整行的删除整行，行内的只删除这段文字。',
@@ -49,7 +50,7 @@ export const strayText: RuleRecord = {
       if (strayLines.has(line)) continue;
       if (commentLines.has(line)) continue;
       const kind = m[0].startsWith('【') ? 'mark' : 'url';
-      out.push({ start: m.index, end: m.index + m[0].length, data: { kind, text: m[0] }, fix: [{ start: m.index, end: m.index + m[0].length, text: '' }] });
+      out.push({ start: m.index, end: m.index + m[0].length, data: { kind, text: m[0] }, fix: [{ start: m.index, end: m.index + m[0].length, text: '' }], fixKind: 'decision' });
     }
     return out;
   },

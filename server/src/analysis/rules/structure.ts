@@ -51,6 +51,7 @@ export const missingSalutation: RuleRecord = {
     en: () => 'No salutation: put one on its own line before the opening, e.g. “同志们：” or “各位代表：”.',
   },
   fixTitle: { zh: '插入称呼“同志们：”', en: 'Insert the salutation 同志们：' },
+  fixKind: 'decision', // the audience may be 各位代表
   docs: {
     rationale: {
       zh: '称呼是讲话与听众的第一句交流，单独成行，以冒号结尾（“同志们：”“各位领导、各位来宾：”）。从标题直接进入正文，往往是改稿时误删了。快速修复插入“同志们：”，可按场合改写。',
@@ -178,6 +179,7 @@ export const salutationMerged: RuleRecord = {
     en: (d) => `The salutation “${d.salutation}” runs into the text: put it on its own line.`,
   },
   fixTitle: { zh: '称呼单独成行', en: 'Put the salutation on its own line' },
+  fixKind: 'mechanical',
   docs: {
     rationale: {
       zh: '称呼单独一行，讲话人才会在这里停顿、抬头面向听众。快速修复在冒号后换行。',
@@ -220,6 +222,7 @@ export const headingMerged: RuleRecord = {
     },
   },
   fixTitle: { zh: '标题单独成行', en: 'Put the heading on its own line' },
+  fixKind: 'mechanical',
   docs: {
     rationale: {
       zh: 'GB/T 9704 的一级标题单独成行；从网页或 Word 复制时换行常常丢失，标题和正文连成一段，或者标题跑到上一段末尾。讲话人照稿念时会把标题和正文连着读。有空格或句号分隔时，快速修复在分隔处换行。',
@@ -246,12 +249,12 @@ export const headingMerged: RuleRecord = {
             fix.push(splitAfterHeading(ctx.text, item));
             end = item.mergedAt;
           }
-          out.push({ start: from, end, variant: 'runIn', data: { heading }, fix });
+          out.push({ start: from, end, variant: 'runIn', data: { heading }, fix, fixKind: m.level === 1 && item.mergedAt !== undefined && splitsAtFullStop(ctx.text, item) ? 'decision' : undefined });
           continue;
         }
         if (m.level !== 1) continue;
         if (item.mergedAt !== undefined) {
-          out.push({ start: m.start, end: item.mergedAt, data: { heading, fixable: 1 }, fix: [splitAfterHeading(ctx.text, item)] });
+          out.push({ start: m.start, end: item.mergedAt, data: { heading, fixable: 1 }, fix: [splitAfterHeading(ctx.text, item)], fixKind: splitsAtFullStop(ctx.text, item) ? 'decision' : undefined });
         } else if (item.mergedWithoutSeparator) {
           out.push({ start: m.start, end: Math.min(item.titleEnd, m.end + 20), data: { heading, fixable: 0 } });
         }
@@ -260,6 +263,9 @@ export const headingMerged: RuleRecord = {
     return out;
   },
 };
+
+/** Fix-all splits a heading from its text only at a space: where a 。 ends it, whether that was the heading is the writer's call. */
+const splitsAtFullStop = (text: string, item: Item) => text[item.titleEnd - 1] === '。';
 
 /** The edit that puts a merged heading's text on the next line (a closing 。 goes too). */
 function splitAfterHeading(text: string, item: Item): { start: number; end: number; text: string } {
@@ -285,6 +291,7 @@ export const brokenParagraph: RuleRecord = {
     en: () => 'This line breaks mid-sentence and the next line continues it (typical of a PDF paste): join the two lines.',
   },
   fixTitle: { zh: '合并为一段', en: 'Join the lines' },
+  fixKind: 'mechanical',
   docs: {
     rationale: {
       zh: '从 PDF 或邮件复制的文字按版面硬换行，一段话被切成几行；在编辑器里看不出来，打印和计时都会出错，断行处的“五、”还会被误认作标题。合并时不加空格（中文不用空格分词）。',
@@ -324,6 +331,7 @@ export const missingEndPunctuation: RuleRecord = {
     en: () => 'The paragraph ends without final punctuation: add a full stop (or ？/！).',
   },
   fixTitle: { zh: '补上句号', en: 'Add a full stop' },
+  fixKind: 'decision', // the rest of the sentence may have been deleted, or it ends in ？/！
   docs: {
     rationale: {
       zh: '段末没有句号，讲话人不知道在哪里停顿，也可能是后半句被删掉了。标题、署名等本来就不带标点的行不报告。',
