@@ -6,6 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { REQUESTS, SERVER_COMMANDS, OutlineResponse } from '../../server/src/protocol';
 import { nextPlaceholder as findNextPlaceholder } from '../../server/src/analysis/rules/placeholders';
 import { registerCursorNotification } from './cursor';
+import { registerTxtDrafts } from './txtDrafts';
 import { isChecked } from './documents';
 import { T } from './i18n';
 import { insertPart, insertSkeleton } from './snippets';
@@ -15,6 +16,8 @@ import { registerStructureView, revealInDraft, REVEAL_COMMAND, INSERT_PART_COMMA
 
 /** Speech files the workspace check looks for. */
 export const SPEECH_FILES = '{**/*.speech,**/*.speech.txt,**/*.speech.md}';
+/** Also sent to the workspace check: the server checks those that read like a speech (workspaceCheck.ts). */
+const TEXT_FILES = '**/*.txt';
 const EXCLUDED = '{**/node_modules/**,**/.git/**}';
 
 export interface Features {
@@ -30,6 +33,7 @@ export function registerFeatures(
   const status = registerStatusBar(context, getClient);
   const structure = registerStructureView(context, getClient);
   registerCursorNotification(context, getClient);
+  registerTxtDrafts(context);
 
   /** The running client and the active draft, or a message saying which is missing. */
   const target = (): { client: LanguageClient; editor: vscode.TextEditor } | undefined => {
@@ -140,15 +144,16 @@ async function checkWorkspace(client: LanguageClient | undefined): Promise<{ fil
     void vscode.window.showWarningMessage(T('讲稿检查服务尚未启动。', 'The Jianggao server is not running yet.'));
     return undefined;
   }
-  const uris = await vscode.workspace.findFiles(SPEECH_FILES, EXCLUDED);
-  if (!uris.length) {
-    void vscode.window.showInformationMessage(T('工作区中没有讲话稿文件（*.speech、*.speech.txt、*.speech.md）。', 'No speech files (*.speech, *.speech.txt, *.speech.md) in the workspace.'));
-    return { files: 0, problems: 0 };
-  }
+  const speech = await vscode.workspace.findFiles(SPEECH_FILES, EXCLUDED);
+  const text = (await vscode.workspace.findFiles(TEXT_FILES, EXCLUDED)).filter((u) => !/\.speech\.txt$/i.test(u.path));
   const result = await client.sendRequest<{ files: number; problems: number }>('workspace/executeCommand', {
     command: SERVER_COMMANDS.checkFiles,
-    arguments: [uris.map((u) => u.toString())],
+    arguments: [[...speech, ...text].map((u) => u.toString())],
   });
+  if (!result.files) {
+    void vscode.window.showInformationMessage(T('工作区中没有讲话稿文件（*.speech、*.speech.txt、*.speech.md，或读来像讲话稿的 .txt）。', 'No speech files in the workspace (*.speech, *.speech.txt, *.speech.md, or a .txt that reads like a speech).'));
+    return result;
+  }
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   void vscode.window.showInformationMessage(T(`已检查 ${result.files} 个讲稿文件，发现 ${result.problems} 个问题。`, `Checked ${result.files} speech files: ${result.problems} problems.`));
   return result;

@@ -1,7 +1,7 @@
 // How lengths and speaking times read in the status bar and the structure view. No `vscode`
 // import: the unit tests check these strings in both languages.
 import { formatDuration, secondsOf } from '../../server/src/analysis/outline';
-import type { StatsResponse } from '../../server/src/protocol';
+import type { SettingOriginInfo, StatsResponse } from '../../server/src/protocol';
 
 export type Locale = 'zh' | 'en';
 
@@ -42,7 +42,29 @@ export function statusText(s: StatsResponse, locale: Locale): string {
   return text;
 }
 
-/** The status bar tooltip (Markdown): both counts, the rate and the target. */
+/**
+ * Where a figure was set, as the server says (so a rate in .jianggao.json is not credited to
+ * the editor setting): `（.jianggao.json）`, `（设置 jianggao.speakingRate）`, or the default
+ * with where to change it.
+ */
+function source(from: SettingOriginInfo | undefined, key: 'speakingRate' | 'targetMinutes', locale: Locale): string {
+  const en = locale === 'en';
+  const setting = `\`jianggao.${key}\``;
+  // A server that does not say: no claim either way.
+  if (!from) return '';
+  switch (from.kind) {
+    case 'file': {
+      const name = from.file.split(/[\\/]/).pop();
+      return en ? ` (from \`${name}\`: ${from.file})` : `（来自 \`${name}\`：${from.file}）`;
+    }
+    case 'editor':
+      return en ? ` (setting ${setting})` : `（设置 ${setting}）`;
+    default:
+      return en ? ` (default; set it in ${setting} or \`.jianggao.json\`)` : `（默认值，可在设置 ${setting} 或 \`.jianggao.json\` 中修改）`;
+  }
+}
+
+/** The status bar tooltip (Markdown): both counts, the rate and the target, and where each was set. */
 export function statusTooltip(s: StatsResponse, locale: Locale): string {
   const en = locale === 'en';
   const d = (m: number) => formatDuration(m, locale);
@@ -51,10 +73,11 @@ export function statusTooltip(s: StatsResponse, locale: Locale): string {
   if (s.selectionChars !== undefined) {
     lines.push(en ? `**Selection** ${count(s.selectionChars)} characters, about ${d(s.selectionMinutes ?? 0)}` : `**选中** ${count(s.selectionChars)} 字，约 ${d(s.selectionMinutes ?? 0)}`);
   }
-  lines.push(en ? `Speaking rate ${s.rate} characters a minute (setting \`jianggao.speakingRate\`)` : `语速 ${s.rate} 字/分钟（设置 \`jianggao.speakingRate\`）`);
-  if (s.targetMinutes <= 0) lines.push(en ? 'No target duration (setting `jianggao.targetMinutes`)' : '未设目标时长（设置 `jianggao.targetMinutes`）');
-  else if (s.overTarget) lines.push(en ? `Target ${s.targetMinutes} min: **about ${d(overBy(s.minutes, s.targetMinutes))} over**` : `目标 ${s.targetMinutes} 分钟，**超出约 ${d(overBy(s.minutes, s.targetMinutes))}**`);
-  else lines.push(en ? `Target: within ${s.targetMinutes} min` : `目标 ${s.targetMinutes} 分钟以内`);
+  lines.push(`${en ? `Speaking rate ${s.rate} characters a minute` : `语速 ${s.rate} 字/分钟`}${source(s.rateFrom, 'speakingRate', locale)}`);
+  const target = source(s.targetFrom, 'targetMinutes', locale);
+  if (s.targetMinutes <= 0) lines.push(en ? `No target duration${target}` : `未设目标时长${target}`);
+  else if (s.overTarget) lines.push(en ? `Target ${s.targetMinutes} min${target}: **about ${d(overBy(s.minutes, s.targetMinutes))} over**` : `目标 ${s.targetMinutes} 分钟${target}，**超出约 ${d(overBy(s.minutes, s.targetMinutes))}**`);
+  else lines.push(en ? `Target: within ${s.targetMinutes} min${target}` : `目标 ${s.targetMinutes} 分钟以内${target}`);
   lines.push(en ? 'Click to show the speech structure' : '点击查看讲稿结构');
   return lines.join('\n\n');
 }

@@ -15,23 +15,44 @@ export interface ConfigSource {
   problems: ConfigProblem[];
 }
 
-/** Parses a config file; throws an Error with a one-line message when it is not valid JSON. */
-export function readConfigFile(file: string): UserConfig {
+/** Where JSON.parse stopped, in words: 第 3 行第 5 列附近 / near line 3, column 5 / the file ends too soon. */
+export function jsonErrorPlace(raw: string, error: Error, locale: Locale): string {
+  const at = /position (\d+)/.exec(error.message);
+  if (!at) return locale === 'en' ? 'the file ends too soon or is not JSON' : '文件不完整或不是 JSON';
+  const before = raw.slice(0, Number(at[1])).split('\n');
+  const line = before.length;
+  const column = before[before.length - 1].length + 1;
+  return locale === 'en' ? `near line ${line}, column ${column}` : `第 ${line} 行第 ${column} 列附近`;
+}
+
+/**
+ * Parses a config file; throws an Error with a one-line message when it is not valid JSON
+ * (in English unless `locale` says otherwise: the editor passes the writer's language).
+ */
+export function readConfigFile(file: string, locale: Locale = 'en'): UserConfig {
+  const zh = locale === 'zh';
   let raw: string;
   try {
     raw = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(`${file}: cannot read configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new Error(zh ? `${file}：无法读取配置（${code}）` : `${file}: cannot read configuration (${code})`);
   }
   // An empty file is no configuration: an editor creates a new file empty before it writes it.
-  if (!raw.replace(/^\uFEFF/, '').trim()) return {};
+  const text = raw.replace(/^\uFEFF/, '');
+  if (!text.trim()) return {};
+  let value: unknown;
   try {
-    const value = JSON.parse(raw.replace(/^\uFEFF/, ''));
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not a JSON object');
-    return value as UserConfig;
+    value = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file}: invalid configuration: ${(e as Error).message}`);
+    throw new Error(zh
+      ? `${file}：不是有效的 JSON（${jsonErrorPlace(text, e as Error, 'zh')}），整个文件未生效：请改正后保存`
+      : `${file}: invalid configuration: ${(e as Error).message}`);
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(zh ? `${file}：应为一个 JSON 对象（{ … }），整个文件未生效` : `${file}: invalid configuration: not a JSON object`);
+  }
+  return value as UserConfig;
 }
 
 /** The nearest `.jianggao.json` in the directory of `file` or above it. */

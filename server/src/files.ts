@@ -84,7 +84,7 @@ function walk(dir: string, out: string[], problems: PathProblem[], depth: number
 }
 
 /** A .txt found in a directory: its start decoded (UTF-8, GBK, UTF-16) and judged by looksLikeSpeech. */
-function readsLikeSpeech(file: string): boolean {
+export function readsLikeSpeech(file: string): boolean {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');

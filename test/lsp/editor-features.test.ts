@@ -537,3 +537,73 @@ describe('fix-all in the editor takes only the fixes that cannot change what the
     }
   });
 });
+
+describe('"检查工作区中的所有讲稿" also checks the .txt drafts that read like a speech', function () {
+  this.timeout(30000);
+  it('checks a .txt titled and shaped like a speech, passes over notes, and counts only what it checked', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jg-txt-'));
+    const c = await TestClient.start({ rootPath: dir });
+    try {
+      const speechTxt = [
+        '在全县乡村振兴工作推进会上的讲话', '', '同志们：', '',
+        '今天召开全县乡村振兴工作推进会，主要任务是总结前一阶段工作，部署下一步重点任务。下面，我讲两点意见。', '',
+        '一、充分肯定前一阶段取得的成效',
+        '过去一年，全县上下坚持农业农村优先发展，粮食生产再获丰收，农村人居环境明显改善，农民收入稳步增长，XX个村集体经济收入超过十万元。', '',
+        '二、扎实抓好下一步重点工作',
+        '要坚持问题导向，聚焦产业发展、人才培育和基层治理，一件一件抓落实，一项一项见成效，确保各项任务按期完成，让农民群众有更多获得感。', '',
+        '同志们，让我们团结一心，真抓实干，为全面推进乡村振兴而努力奋斗！',
+      ].join('\n');
+      const notes = ['会议记录', '时间：周三上午', '参加：办公室全体', '内容：讨论下周值班安排，整理档案柜，更新通讯录。', '备注：打印机墨盒已订购。'].join('\n');
+      fs.writeFileSync(path.join(dir, 'a.speech'), SAMPLE_DRAFT);
+      fs.writeFileSync(path.join(dir, '推进会讲话.txt'), speechTxt);
+      fs.writeFileSync(path.join(dir, '会议记录.txt'), notes);
+      const uris = ['a.speech', '推进会讲话.txt', '会议记录.txt'].map((f) => pathToFileURL(path.join(dir, f)).toString());
+      const result = (await c.connection.sendRequest('workspace/executeCommand', { command: 'jianggao.server.checkFiles', arguments: [uris] })) as { files: number; problems: number };
+      assert.equal(result.files, 2);
+      const txt = await c.waitFor((x) => x.uri === uris[1]);
+      assert.ok(txt.diagnostics.some((d) => d.code === 'placeholder' && d.range.start.line === 7), JSON.stringify(txt.diagnostics.map((d) => d.code)));
+      assert.equal(c.published.filter((x) => x.uri === uris[2]).length, 0, 'the notes are not checked');
+    } finally {
+      await c.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('configuration mistakes are told in the writer\'s language', function () {
+  this.timeout(30000);
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jg-cfgmsg-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  async function messagesFor(config: string, locale?: string): Promise<string[]> {
+    fs.writeFileSync(path.join(dir, '.jianggao.json'), config);
+    const c = await TestClient.start({ rootPath: dir, locale });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'a.speech')).toString();
+      c.open(uri, SAMPLE_DRAFT);
+      await c.waitFor((x) => x.uri === uri);
+      for (let i = 0; i < 50 && !c.messages.length; i++) await new Promise((r) => setTimeout(r, 20));
+      return c.messages.map((m) => m.split(path.join(dir, '.jianggao.json')).join('<file>'));
+    } finally {
+      await c.stop();
+    }
+  }
+
+  it('a bad value: which one, why, and that the rest apply (Chinese), and in English', async () => {
+    const config = JSON.stringify({ rules: { placeholder: 'loud', 'no-such-rule': 'off' }, speakingRate: 5 });
+    assert.deepEqual((await messagesFor(config)).sort(), [
+      '讲稿配置有误：<file>：rules.no-such-rule：没有名为“no-such-rule”的规则（规则名见 `jianggao rules`）。此项已忽略，其余设置照常生效。',
+      '讲稿配置有误：<file>：rules.placeholder：级别应为 off|hint|info|warning|error 之一。此项已忽略，其余设置照常生效。',
+      '讲稿配置有误：<file>：speakingRate：应为 60 到 600 之间的数。此项已忽略，其余设置照常生效。',
+    ].sort());
+    assert.ok((await messagesFor(config, 'en')).includes('Jianggao configuration problem: <file>: speakingRate: must be a number between 60 and 600. This setting is ignored; the others apply.'));
+  });
+
+  it('a file that is not JSON: where it breaks, and that none of it applies', async () => {
+    assert.deepEqual(await messagesFor('{\n  "rules": {\n    "placeholder": "off",\n  }\n}\n'), ['讲稿配置有误：<file>：不是有效的 JSON（第 4 行第 3 列附近），整个文件未生效：请改正后保存。']);
+    assert.deepEqual(await messagesFor('[1, 2]'), ['讲稿配置有误：<file>：应为一个 JSON 对象（{ … }），整个文件未生效。']);
+  });
+});

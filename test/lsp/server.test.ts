@@ -115,7 +115,7 @@ describe('language server over stdio', function () {
       const report = (await c.connection.sendRequest('jianggao/configuration', { uri })) as string;
       assert.match(report, /speakingRate = 240 +← .*\.jianggao\.json/);
       assert.match(report, /placeholder +off +← .*\.jianggao\.json/);
-      assert.match(report, /unknown rule id "no-such-rule"/);
+      assert.match(report, /没有名为“no-such-rule”的规则/);
       assert.ok(c.messages.some((m) => /no-such-rule/.test(m)), 'the writer is told once, visibly');
       const stats = (await c.connection.sendRequest('jianggao/stats', { uri })) as { chars: number; rate: number; minutes: number };
       assert.equal(stats.rate, 240);

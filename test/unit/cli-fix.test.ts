@@ -143,8 +143,11 @@ describe('jianggao check --fix, the CLI in Chinese, .txt drafts, ignores', funct
     // A broken entry is said, never silently dropped.
     write('a/.jianggao.json', JSON.stringify({ ignores: [{ rule: 'no-such-rule', text: 'x' }, { text: 'x' }] }));
     const bad = run(['check', 'a/one.speech']);
-    assert.ok(bad.lines.some((l) => /ignores\[0\]\.rule: unknown rule id "no-such-rule"/.test(l)), bad.stderr);
-    assert.ok(bad.lines.some((l) => /ignores\[1\]: needs "rule" and "text"/.test(l)), bad.stderr);
+    assert.ok(bad.lines.some((l) => /ignores\[0\]\.rule: 没有名为“no-such-rule”的规则/.test(l)), bad.stderr);
+    assert.ok(bad.lines.some((l) => /ignores\[1\]: 需要字符串 "rule" 和 "text"/.test(l)), bad.stderr);
+    // In English when asked.
+    const en = run(['check', '--lang', 'en', 'a/one.speech']);
+    assert.ok(en.lines.some((l) => /ignores\[0\]\.rule: unknown rule id "no-such-rule"/.test(l)), en.stderr);
   });
 });
 

@@ -51,3 +51,21 @@ describe('status bar and structure view text', () => {
     assert.equal(draftTime(20, 'zh'), '约20分钟');
   });
 });
+
+describe('the status bar tooltip names where the rate and the target were set', () => {
+  const base = { chars: 600, minutes: 2.5, rate: 240, targetMinutes: 0, overTarget: false };
+  it('a rate from .jianggao.json is credited to that file, not to the editor setting', () => {
+    const tip = statusTooltip({ ...base, rateFrom: { kind: 'file', file: '/ws/.jianggao.json' }, targetFrom: { kind: 'default' } }, 'zh');
+    assert.match(tip, /语速 240 字\/分钟（来自 `\.jianggao\.json`：\/ws\/\.jianggao\.json）/);
+    assert.doesNotMatch(tip, /语速[^\n]*jianggao\.speakingRate/);
+    assert.match(tip, /未设目标时长（默认值，可在设置 `jianggao\.targetMinutes` 或 `\.jianggao\.json` 中修改）/);
+  });
+
+  it('a rate and a target from the editor settings name the settings; English too', () => {
+    const s = { ...base, rate: 220, targetMinutes: 20, rateFrom: { kind: 'editor' as const }, targetFrom: { kind: 'editor' as const } };
+    assert.match(statusTooltip(s, 'zh'), /语速 220 字\/分钟（设置 `jianggao\.speakingRate`）/);
+    assert.match(statusTooltip(s, 'zh'), /目标 20 分钟以内（设置 `jianggao\.targetMinutes`）/);
+    assert.match(statusTooltip({ ...s, targetFrom: { kind: 'file', file: 'C:\\ws\\.jianggao.json' } }, 'en'), /Target: within 20 min \(from `\.jianggao\.json`: C:\\ws\\\.jianggao\.json\)/);
+    assert.match(statusTooltip({ ...base, rateFrom: { kind: 'default' } }, 'en'), /Speaking rate 240 characters a minute \(default; set it in `jianggao\.speakingRate` or `\.jianggao\.json`\)/);
+  });
+});

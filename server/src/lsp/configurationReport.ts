@@ -1,7 +1,7 @@
 // "Show the configuration in force" (jianggao/configuration): every layer, its problems, and
 // where each setting and each rule's severity came from.
 
-import { RULES } from '../analysis';
+import { RULES, ruleTitle } from '../analysis';
 import { UserConfig } from '../analysis/options';
 import { REQUESTS } from '../protocol';
 import { Feature } from './feature';
@@ -18,7 +18,7 @@ export const configurationReport: Feature = {
       lines.push(en ? 'Layers (later wins): built-in defaults < editor settings < .jianggao.json' : '配置层（后者优先）：内置默认值 < 编辑器设置 < .jianggao.json');
       for (const source of sources) {
         lines.push(`- ${source.name}`);
-        for (const p of source.problems) lines.push(`    ${en ? 'problem' : '问题'}: ${p.key}: ${p.message}`);
+        for (const p of source.problems) lines.push(en ? `    problem: ${p.key ? `${p.key}: ` : ''}${p.message}` : `    问题：${p.key ? `${p.key}：` : ''}${p.message}`);
       }
       lines.push('');
       const origin = (pick: (c: UserConfig) => unknown) => {
@@ -29,13 +29,14 @@ export const configurationReport: Feature = {
       lines.push(`targetMinutes = ${options.targetMinutes}   ← ${origin((c) => c.targetMinutes)}`);
       lines.push(`maxFileSize = ${s.maxFileSize}`);
       lines.push(`allowWords = ${JSON.stringify(options.allowWords)}`);
+      lines.push(`ignores = ${options.ignores.length}${en ? ' single findings ignored (.jianggao.json "ignores")' : ' 处单独忽略的问题（.jianggao.json 的 "ignores"）'}`);
       lines.push(`dictionaries = ${JSON.stringify(s.dictionaries)}${!ctx.trusted ? (en ? ' (untrusted workspace: only files inside it)' : '（受限工作区：只接受工作区内的文件）') : ''}`);
       lines.push(`segmenter = ${checker.segmenterName ?? (en ? 'loading' : '加载中')}`, '');
       lines.push(en ? 'Rules:' : '规则：');
       for (const r of RULES) {
         const v = options.rules[r.id];
         const from = v ? origin((c) => (c.rules as Record<string, unknown> | undefined)?.[r.id]) : en ? 'default' : '默认值';
-        lines.push(`  ${r.id.padEnd(24)} ${(v ?? r.severity).padEnd(8)} ← ${from}`);
+        lines.push(`  ${r.id.padEnd(24)} ${(v ?? r.severity).padEnd(8)} ← ${from.padEnd(10)} ${ruleTitle(r, ctx.locale)}`.trimEnd());
       }
       return lines.join('\n');
     });

@@ -82,11 +82,15 @@ export class Settings {
   reportProblems(s: SettingsInForce): void {
     for (const source of s.sources) {
       for (const p of source.problems) {
-        const text = `${source.name}: ${p.key ? p.key + ': ' : ''}${p.message}`;
+        const sep = this.ctx.locale === 'en' ? ': ' : '：';
+        const text = `${source.name}${sep}${p.key ? p.key + sep : ''}${p.message}`;
         if (this.reported.has(text)) continue;
         this.reported.add(text);
         this.ctx.log(`configuration problem: ${text}`);
-        this.ctx.connection.window.showWarningMessage(this.ctx.t(`讲稿配置有误，已忽略该项：${text}`, `Jianggao configuration problem, ignored: ${text}`));
+        // A bad setting is left out and the rest apply; a file that cannot be read says so itself.
+        this.ctx.connection.window.showWarningMessage(p.key
+          ? this.ctx.t(`讲稿配置有误：${text}。此项已忽略，其余设置照常生效。`, `Jianggao configuration problem: ${text}. This setting is ignored; the others apply.`)
+          : this.ctx.t(`讲稿配置有误：${text}。`, `Jianggao configuration problem: ${text}.`));
       }
     }
   }
@@ -114,9 +118,11 @@ export class Settings {
     const configPath = this.trust.findWorkspaceConfig(uriToPath(uri));
     if (configPath) {
       try {
-        sources.push({ name: configPath, config: readConfigFile(configPath), problems: [] });
+        sources.push({ name: configPath, config: readConfigFile(configPath, this.ctx.locale), problems: [] });
       } catch (e) {
-        sources.push({ name: configPath, config: {}, problems: [{ key: '', message: (e as Error).message }] });
+        // The message names the file first; the source's name says it already.
+        const message = (e as Error).message.replace(`${configPath}: `, '').replace(`${configPath}：`, '');
+        sources.push({ name: configPath, config: {}, problems: [{ key: '', message }] });
       }
     }
     const known = new Set(RULE_BY_ID.keys());

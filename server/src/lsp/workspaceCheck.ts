@@ -1,8 +1,11 @@
 // The workspace check: files that are not open are checked and their findings go to the
 // Problems panel, with progress the writer can cancel. Open documents are validated as usual.
+// Besides the speech files, the client sends the workspace's .txt files: those whose text
+// reads like a speech (looksLikeSpeech, as `jianggao check DIR` picks them) are checked, the
+// rest (notes, minutes, exports) are passed over and not counted.
 
 import { SERVER_COMMANDS } from '../protocol';
-import { readDraft } from '../files';
+import { readDraft, readsLikeSpeech, SPEECH_FILE } from '../files';
 import { uriToPath } from './context';
 import { tooLargeDiagnostic } from './diagnostics';
 import { Feature, Server } from './feature';
@@ -13,18 +16,23 @@ async function checkFiles({ ctx, validation, settings, checker }: Server, uris: 
   const progress = await connection.window.createWorkDoneProgress();
   progress.begin(ctx.t('讲稿检查', 'Jianggao'), 0, ctx.t('正在检查工作区中的讲话稿…', 'Checking the speech files of the workspace…'), true);
   let problems = 0;
+  let seen = 0;
+  /** Files checked: the .txt that do not read like a speech are not. */
   let done = 0;
   for (const uri of uris) {
     if (progress.token.isCancellationRequested) break;
-    done++;
-    progress.report(Math.round((done / Math.max(1, uris.length)) * 100), `${done}/${uris.length}`);
+    seen++;
+    progress.report(Math.round((seen / Math.max(1, uris.length)) * 100), `${seen}/${uris.length}`);
     if (documents.get(uri)) {
+      done++;
       await validation.validate(uri);
       problems += validation.fresh(uri)?.snapshot.diagnostics.length ?? 0;
       continue;
     }
     const file = uriToPath(uri);
     if (!file) continue;
+    if (!SPEECH_FILE.test(file) && !readsLikeSpeech(file)) continue;
+    done++;
     const s = await settings.for(uri);
     // Sized before it is read, and only a regular file is read (a FIFO named x.speech would block).
     let size = 0;
