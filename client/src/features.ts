@@ -86,7 +86,11 @@ export function registerFeatures(
   const setDraftContext = (editor: vscode.TextEditor | undefined) =>
     vscode.commands.executeCommand('setContext', 'jianggao.isDraft', isChecked(editor?.document));
   setDraftContext(vscode.window.activeTextEditor);
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(setDraftContext));
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(setDraftContext),
+    // A language change (a .txt made a 讲话稿, a skeleton into an untitled file) reopens the document under the same editor.
+    vscode.workspace.onDidOpenTextDocument((d) => d === vscode.window.activeTextEditor?.document && setDraftContext(vscode.window.activeTextEditor)),
+  );
   // The 讲稿结构 view appears once there is a draft around: open, or among the workspace's files.
   let hasDraft = false;
   const markHasDraft = () => {

@@ -15,6 +15,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, getClient: (
   item.name = T('讲稿字数与时长', 'Speech length and speaking time');
   item.command = 'jianggao.showStructure';
   let sequence = 0;
+  /** The document the item shows figures of (none while hidden). */
+  let shownFor: string | undefined;
 
   const update = async () => {
     const editor = vscode.window.activeTextEditor;
@@ -22,6 +24,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, getClient: (
     const ticket = ++sequence;
     if (!editor || !isChecked(editor.document) || !c?.isRunning()) {
       item.hide();
+      shownFor = undefined;
       return;
     }
     const params: StatsRequest = {
@@ -41,6 +44,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, getClient: (
     if (ticket !== sequence) return;
     if (!stats) {
       item.hide();
+      shownFor = undefined;
       return;
     }
     item.text = statusText(stats, locale());
@@ -48,6 +52,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, getClient: (
     item.backgroundColor = stats.overTarget ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.accessibilityInformation = { label: item.text.replace(/\$\([a-z-]+\)\s*/g, '') };
     item.show();
+    shownFor = params.uri;
   };
   const soon = debounce(150, update);
   const afterTyping = debounce(400, update);
@@ -56,6 +61,11 @@ export function registerStatusBar(context: vscode.ExtensionContext, getClient: (
     item,
     { dispose: () => (soon.cancel(), afterTyping.cancel()) },
     vscode.window.onDidChangeActiveTextEditor(() => void update()),
+    // The first findings of a document just given to the server (opened, or reopened as 讲话稿): it can count it now.
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && e.uris.some((u) => u.toString() === active) && shownFor !== active) soon();
+    }),
     vscode.window.onDidChangeTextEditorSelection((e) => e.textEditor === vscode.window.activeTextEditor && soon()),
     vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && afterTyping()),
     // The server re-reads the settings first; ask after it has.

@@ -195,6 +195,11 @@ export function registerStructureView(context: vscode.ExtensionContext, getClien
     { dispose: () => later.cancel() },
     view.onDidChangeVisibility((e) => e.visible && void refresh()),
     vscode.window.onDidChangeActiveTextEditor((e) => e && void refresh()),
+    // A document reopened as 讲话稿 (a .txt): the server has it once its first findings are out.
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document;
+      if (active && isChecked(active) && provider.uri?.toString() !== active.uri.toString() && e.uris.some((u) => u.toString() === active.uri.toString())) later();
+    }),
     vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.toString() === provider.uri?.toString() && e.contentChanges.length && later()),
     vscode.workspace.onDidCloseTextDocument((d) => d.uri.toString() === provider.uri?.toString() && void refresh()),
   );

@@ -31,6 +31,10 @@ const RESULTS = path.join(root, 'test-results/browser');
 const FIXTURES = path.join(root, 'test/browser/workspace');
 const DRAFT = '县域经济工作会议讲话.speech';
 const EMPTY_DRAFT = '新讲稿.speech';
+/** Pasted from a PDF: 　　 paragraph indents, and a Kangxi radical ⼀ (U+2F00) in the body. */
+const PASTED_DRAFT = '粘贴稿.speech';
+/** A draft in a plain .txt, as writers keep them. */
+const TXT_DRAFT = '推进会讲话.txt';
 const SKELETON = { name: '讲稿骨架：工作会议', prefix: 'gongzuohuiyi' };
 const TIMEOUT = { workbench: 90_000, visible: 30_000 };
 const WORKSPACE_FOLDER = 'drafts';
@@ -186,6 +190,34 @@ async function waitVisible(page, what, fn, arg, timeout = TIMEOUT.visible) {
 const ACTIVE_EDITOR = '.part.editor .editor-group-container.active .monaco-editor';
 
 /**
+ * Run in the page: where `word` (on the 1-based `line`, no wrapped lines above it) is on the
+ * screen, if a .squiggly-<severity> decoration lies under it; with `absent`, if none does.
+ */
+function squiggleUnder({ editor, word, line, severity, absent }) {
+  const rows = [...document.querySelectorAll(`${editor} .view-lines .view-line`)].sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+  const row = rows[line - 1];
+  const at = row?.textContent.replace(/\u00a0/g, ' ').indexOf(word) ?? -1;
+  if (at < 0) return null;
+  // The word may span several token spans: find its ends among the text nodes.
+  const range = document.createRange();
+  const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+  for (let node, offset = 0; (node = walker.nextNode()); offset += node.data.length) {
+    if (at >= offset && at < offset + node.data.length) range.setStart(node, at - offset);
+    if (at + word.length > offset && at + word.length <= offset + node.data.length) range.setEnd(node, at + word.length - offset);
+  }
+  const text = range.getBoundingClientRect();
+  const squiggle = [...document.querySelectorAll(`${editor} .squiggly-${severity}`)].map((s) => s.getBoundingClientRect())
+    .find((s) => s.left < text.right && s.right > text.left && s.top >= text.top - 4 && s.top <= text.bottom + 4);
+  const at_ = { x: text.left + text.width / 2, y: text.top + text.height / 2 };
+  return absent ? (squiggle ? null : at_) : squiggle ? at_ : null;
+}
+
+/** The active editor's lines as shown (word wrap joined back: compare text, not rows). */
+const EDITOR_TEXT = (editor) => [...document.querySelectorAll(`${editor} .view-lines .view-line`)]
+  .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+  .map((l) => l.textContent.replace(/\u00a0/g, ' ')).join('');
+
+/**
  * Expands the Explorer pane titled `title` and collapses the others, so that its rows get the
  * whole height of the side bar (lists only render the rows that fit).
  */
@@ -254,23 +286,7 @@ async function session(browser, vsix, locale) {
       const word = fs.readFileSync(draftPath, 'utf8').split('\n')[placeholder.line - 1].slice(placeholder.column - 1, placeholder.endColumn - 1);
       // The squiggle's box must lie under the placeholder's characters on the screen.
       const box = await waitVisible(page, `a .squiggly-${placeholder.severity} decoration under "${word}" (line ${placeholder.line})`,
-        ({ editor, word, line, severity }) => {
-          const rows = [...document.querySelectorAll(`${editor} .view-lines .view-line`)].sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
-          const row = rows[line - 1];
-          const at = row?.textContent.replace(/\u00a0/g, ' ').indexOf(word) ?? -1;
-          if (at < 0) return null;
-          // The word may span several token spans: find its ends among the text nodes.
-          const range = document.createRange();
-          const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
-          for (let node, offset = 0; (node = walker.nextNode()); offset += node.data.length) {
-            if (at >= offset && at < offset + node.data.length) range.setStart(node, at - offset);
-            if (at + word.length > offset && at + word.length <= offset + node.data.length) range.setEnd(node, at + word.length - offset);
-          }
-          const text = range.getBoundingClientRect();
-          const squiggle = [...document.querySelectorAll(`${editor} .squiggly-${severity}`)].map((s) => s.getBoundingClientRect())
-            .find((s) => s.left < text.right && s.right > text.left && s.top >= text.top - 4 && s.top <= text.bottom + 4);
-          return squiggle ? { x: text.left + text.width / 2, y: text.top + text.height / 2 } : null;
-        }, { editor: ACTIVE_EDITOR, word, line: placeholder.line, severity: placeholder.severity });
+        squiggleUnder, { editor: ACTIVE_EDITOR, word, line: placeholder.line, severity: placeholder.severity });
       placeholderAt = box;
       await page.mouse.move(box.x, box.y);
       await waitVisible(page, `the hover with "${placeholder.message}"`, (msg) =>
@@ -454,6 +470,106 @@ async function session(browser, vsix, locale) {
         return n >= count ? n : null;
       }, { name: want[0], count: findings.length });
       return `language ${alias}; Problems lists ${shown} findings for the untitled "${want[0]}"`;
+    });
+
+    const pastedPath = path.join(profile.workspace, PASTED_DRAFT);
+    const pasted = cliJson(['check', '--format', 'json', '--lang', lang, pastedPath])[0].diagnostics.filter((d) => d.rule === 'pasted-character');
+    await check(page, locale, 'a pasted draft: the 　　 indents are not boxed, the Kangxi ⼀ in the body is flagged', 'pasted-flagged', async () => {
+      if (pasted.length !== 1) throw new Error(`the checker reports ${pasted.length} pasted characters in ${PASTED_DRAFT}, the fixture holds one`);
+      const [d] = pasted;
+      const word = fs.readFileSync(pastedPath, 'utf8').split('\n')[d.line - 1].slice(d.column - 1, d.endColumn - 1);
+      await page.keyboard.press('Escape');
+      await openFromExplorer(page, PASTED_DRAFT);
+      await waitVisible(page, `a .squiggly-${d.severity} decoration under "${word}" (line ${d.line})`, squiggleUnder, { editor: ACTIVE_EDITOR, word, line: d.line, severity: d.severity });
+      // VS Code's own unicode highlighting would box every 　 indent (and explain it in English).
+      const indented = await page.$$eval(`${ACTIVE_EDITOR} .view-lines .view-line`, (rows) => rows.filter((r) => r.textContent.startsWith('\u3000\u3000')).length);
+      if (!indented) throw new Error(`no line of ${PASTED_DRAFT} is shown with its 　　 indent`);
+      const boxed = await page.$$eval(`${ACTIVE_EDITOR} .unicode-highlight`, (els) => els.map((e) => e.textContent));
+      if (boxed.length) throw new Error(`VS Code boxes ${boxed.length} characters: ${JSON.stringify(boxed)}`);
+      await page.keyboard.press('Control+Shift+M');
+      await waitVisible(page, `Problems: "${d.message}"`, (msg) => [...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => r.textContent.includes(msg)), d.message);
+      return `"${word}" (U+${word.codePointAt(0).toString(16).toUpperCase()}) flagged; ${indented} lines indented with 　　, no .unicode-highlight box in the editor`;
+    });
+
+    await check(page, locale, '"清理粘贴文本" replaces the Kangxi ⼀ by 一 and says so', 'pasted-cleaned', async () => {
+      const command = manifest.contributes.commands.find((c) => c.command === 'jianggao.cleanPastedText');
+      if (!command) throw new Error('package.json contributes no jianggao.cleanPastedText');
+      await page.locator(`${ACTIVE_EDITOR} .view-lines`).click();
+      await runCommand(page, `${manifestString(command.category, locale)}: ${manifestString(command.title, locale)}`);
+      // Only the flagged characters change (NFKC of the whole text would also turn the 　 indents into spaces).
+      const lines = fs.readFileSync(pastedPath, 'utf8').split('\n');
+      for (const d of pasted) lines[d.line - 1] = lines[d.line - 1].slice(0, d.column - 1) + lines[d.line - 1].slice(d.column - 1, d.endColumn - 1).normalize('NFKC') + lines[d.line - 1].slice(d.endColumn - 1);
+      const cleaned = lines.join('');
+      await waitVisible(page, 'the editor text with 一 (U+4E00) where ⼀ stood, nothing else changed', ({ editor, cleaned }) => {
+        const shown = [...document.querySelectorAll(`${editor} .view-lines .view-line`)].sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).map((l) => l.textContent.replace(/\u00a0/g, ' ')).join('');
+        return shown === cleaned;
+      }, { editor: ACTIVE_EDITOR, cleaned });
+      const said = lang === 'zh' ? `已清理粘贴带来的字符：改动 ${pasted.length} 处。` : `Pasted text cleaned: ${pasted.length} change${pasted.length === 1 ? '' : 's'}.`;
+      await waitVisible(page, `the notification "${said}"`, (said) => [...document.querySelectorAll('.notifications-toasts .notification-toast')].some((t) => t.textContent.includes(said)), said);
+      const word = '前一阶段';
+      await waitVisible(page, `no squiggle under "${word}" any more`, squiggleUnder, { editor: ACTIVE_EDITOR, word, line: pasted[0].line, severity: pasted[0].severity, absent: true });
+      return said;
+    });
+
+    await check(page, locale, 'a .txt that reads like a speech: offered once, then checked as 讲话稿', 'txt-draft', async () => {
+      await page.keyboard.press('Escape');
+      await openFromExplorer(page, TXT_DRAFT);
+      const yes = lang === 'zh' ? '检查' : 'Check them';
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: TXT_DRAFT });
+      await toast.waitFor({ state: 'visible', timeout: TIMEOUT.visible }).catch(() => {
+        throw new Error(`did not appear: the offer to check .txt drafts naming ${TXT_DRAFT}`);
+      });
+      const offer = (await toast.textContent()).trim();
+      await toast.locator('.monaco-button', { hasText: new RegExp(`^${yes}$`) }).click();
+      const alias = manifest.contributes.languages.find((l) => l.id === 'speech').aliases[0];
+      await waitVisible(page, `the status bar language "${alias}" for ${TXT_DRAFT}`, (alias) =>
+        [...document.querySelectorAll('.statusbar-item')].some((i) => i.id === 'status.editor.mode' && i.textContent.trim() === alias), alias);
+      const findings = cliJson(['check', '--format', 'json', '--lang', lang, path.join(profile.workspace, TXT_DRAFT)])[0].diagnostics;
+      if (!findings.length) throw new Error(`the checker reports nothing in ${TXT_DRAFT}: nothing to see checked`);
+      await page.keyboard.press('Control+Shift+M');
+      await waitVisible(page, `Problems: ${findings.map((f) => `"${f.message}"`).join(', ')} for ${TXT_DRAFT}`, (messages) => {
+        const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.textContent);
+        return messages.every((m) => rows.some((r) => r.includes(m)));
+      }, findings.map((f) => f.message));
+      const status = await waitVisible(page, `the status bar item with the length of ${TXT_DRAFT}`, ({ prefix, unit }) => {
+        const el = [...document.querySelectorAll('.statusbar-item')].find((i) => i.id.startsWith(prefix) && new RegExp(unit).test(i.textContent));
+        return el ? el.textContent.trim() : null;
+      }, { prefix: `${manifest.publisher}.${manifest.name}.`, unit: lang === 'zh' ? '\\d+\\s*字' : '\\d+ chars' });
+      return `offer: "${offer.slice(0, 60)}…"; ${alias}, ${findings.map((f) => f.rule).join(', ')}; status bar: ${status}`;
+    });
+
+    await check(page, locale, '"在此处忽略" silences the finding through .jianggao.json and leaves the speech text untouched', 'ignore-here', async () => {
+      const placeholder = expected.find((d) => d.rule === 'placeholder');
+      const text = fs.readFileSync(draftPath, 'utf8');
+      const word = text.split('\n')[placeholder.line - 1].slice(placeholder.column - 1, placeholder.endColumn - 1);
+      await page.keyboard.press('Escape');
+      await openFromExplorer(page, DRAFT);
+      const box = await waitVisible(page, `the squiggle under "${word}"`, squiggleUnder, { editor: ACTIVE_EDITOR, word, line: placeholder.line, severity: placeholder.severity });
+      await page.mouse.click(box.x, box.y);
+      await page.keyboard.press('Control+.');
+      const title = lang === 'zh' ? `在此处忽略「${analysis().ruleTitle(analysis().RULE_BY_ID.get('placeholder'), 'zh')}」` : `Ignore “${analysis().ruleTitle(analysis().RULE_BY_ID.get('placeholder'), 'en')}” here`;
+      const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+      await item.waitFor({ state: 'visible', timeout: TIMEOUT.visible }).catch(() => {
+        throw new Error(`did not appear: the quick fix "${title}" (Ctrl+.)`);
+      });
+      const menu = await page.$$eval('.action-widget .monaco-list-row', (rows) => rows.map((r) => r.textContent.trim()).filter(Boolean));
+      // Chosen with the keyboard, as the menu is used (a pointer block covers it while it opens).
+      for (let i = 0; i < menu.length + 1; i++) {
+        const focused = await page.$eval('.action-widget .monaco-list-row.focused', (r) => r.getAttribute('aria-label')).catch(() => null);
+        if (focused === title) break;
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      await waitVisible(page, `no squiggle under "${word}" any more`, squiggleUnder, { editor: ACTIVE_EDITOR, word, line: placeholder.line, severity: placeholder.severity, absent: true });
+      const shown = await page.evaluate(EDITOR_TEXT, ACTIVE_EDITOR);
+      if (shown !== text.replace(/\n/g, '')) throw new Error(`the editor's text changed:\n${shown}`);
+      if (await page.locator('.part.editor .tab.active.dirty').count()) throw new Error(`${DRAFT} has unsaved changes`);
+      if (fs.readFileSync(draftPath, 'utf8') !== text) throw new Error(`${DRAFT} changed on disk`);
+      const config = JSON.parse(fs.readFileSync(path.join(profile.workspace, '.jianggao.json'), 'utf8'));
+      const entry = config.ignores?.find((e) => e.rule === 'placeholder' && e.text === word);
+      if (!entry) throw new Error(`.jianggao.json holds no ignore of "${word}": ${JSON.stringify(config)}`);
+      if (menu.some((m) => lang === 'zh' && /[a-z]+-[a-z]+|placeholder/.test(m))) throw new Error(`a rule id in the Chinese quick-fix menu: ${menu.join(' | ')}`);
+      return `menu: ${menu.join(' | ')}; .jianggao.json: ${JSON.stringify(entry)}`;
     });
   } finally {
     await context.close();
