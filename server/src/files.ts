@@ -6,6 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 export const SPEECH_FILE = /\.speech(\.txt|\.md)?$/i;
+/** Word documents in a directory (the CLI reads them through server/src/word/); not lock files or annotated copies. */
+const WORD_DRAFT = (name: string) => /\.(docx|docm|doc)$/i.test(name) && !/^~\$|\.jianggao\.docx$/i.test(name);
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 const MAX_DEPTH = 20;
 
@@ -22,7 +24,7 @@ export const formatSize = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixe
 
 /**
  * Files named on the command line, directories searched for speech files (*.speech,
- * *.speech.txt, *.speech.md; hidden and build directories skipped; symlinked files followed,
+ * *.speech.txt, *.speech.md, Word's *.docx and old *.doc; hidden and build directories skipped; symlinked files followed,
  * symlinked directories not, so a loop cannot trap the walk). Problems come back as lines.
  */
 export function collectFiles(inputs: string[]): { files: string[]; problems: string[] } {
@@ -39,7 +41,7 @@ export function collectFiles(inputs: string[]): { files: string[]; problems: str
     if (st.isDirectory()) {
       const found: string[] = [];
       walk(input, found, problems, 0);
-      if (found.length === 0) problems.push(`${input}: a directory with no speech files (*.speech, *.speech.txt, *.speech.md)`);
+      if (found.length === 0) problems.push(`${input}: a directory with no speech files (*.speech, *.speech.txt, *.speech.md, *.docx)`);
       files.push(...found.sort());
     } else files.push(input);
   }
@@ -62,7 +64,7 @@ function walk(dir: string, out: string[], problems: string[], depth: number): vo
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out, problems, depth + 1);
-    } else if (SPEECH_FILE.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(p)))) out.push(p);
+    } else if ((SPEECH_FILE.test(e.name) || WORD_DRAFT(e.name)) && (e.isFile() || (e.isSymbolicLink() && isFile(p)))) out.push(p);
   }
 }
 

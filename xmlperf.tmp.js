@@ -1,0 +1,10 @@
+const { DOMParser } = require('@xmldom/xmldom');
+const p = '<w:p><w:pPr><w:pStyle w:val="a"/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t>今天召开全市重点工作推进会议，主要任务是总结工作、部署任务。下面，我讲几点意见。</w:t></w:r></w:p>';
+const xml = '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' + p.repeat(100000) + '</w:body></w:document>';
+console.log('xml MB', (xml.length*2/1e6).toFixed(1));
+let t = Date.now();
+const doc = new DOMParser().parseFromString(xml, 'text/xml');
+console.log('xmldom ms', Date.now() - t, 'rss MB', (process.memoryUsage().rss/1e6).toFixed(0));
+t = Date.now();
+let n = 0; for (let c = doc.documentElement.firstChild.firstChild; c; c = c.nextSibling) n++;
+console.log(n, Date.now() - t);
