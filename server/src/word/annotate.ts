@@ -132,49 +132,51 @@ function collectIds(node: XmlNode, out: number[] = [], depth = 0): number[] {
 // ---------------------------------------------------------------------------------------
 // Where a comment goes
 
-interface Point { piece: Piece; offset: number }
+interface Point { piece: Piece; offset: number; paragraph: number }
 
-/** The first piece at or after column `c` (the start of a range). */
-function pointFrom(p: WordParagraph, c: number): Point | undefined {
-  for (const piece of p.pieces) {
-    if (c < piece.at + piece.length) return { piece, offset: Math.max(0, c - piece.at) };
+/** The first typed character at or after document offset `start`, no further than paragraph `last`. */
+function pointFrom(doc: WordDocument, start: number, last: number): Point | undefined {
+  for (let i = doc.paragraphAt(start).paragraph.number - 1; i < last && i < doc.paragraphs.length; i++) {
+    const p = doc.paragraphs[i];
+    for (const piece of p.pieces) {
+      if (start < p.start + piece.at + piece.length) return { piece, offset: Math.max(0, start - p.start - piece.at), paragraph: i };
+    }
   }
   return undefined;
 }
 
-/** The last piece before column `c` (the end of a range, exclusive). */
-function pointTo(p: WordParagraph, c: number): Point | undefined {
-  for (let i = p.pieces.length - 1; i >= 0; i--) {
-    const piece = p.pieces[i];
-    if (c > piece.at) return { piece, offset: Math.min(piece.length, c - piece.at) };
+/** Just past the last typed character before document offset `end`, no further back than paragraph `first`. */
+function pointTo(doc: WordDocument, end: number, first: number): Point | undefined {
+  for (let i = doc.paragraphAt(end).paragraph.number - 1; i >= first; i--) {
+    const p = doc.paragraphs[i];
+    for (let k = p.pieces.length - 1; k >= 0; k--) {
+      const piece = p.pieces[k];
+      if (end > p.start + piece.at) return { piece, offset: Math.min(piece.length, end - p.start - piece.at), paragraph: i };
+    }
   }
   return undefined;
 }
 
+const before = (x: Point, y: Point) => x.paragraph < y.paragraph || (x.paragraph === y.paragraph && x.piece.at + x.offset < y.piece.at + y.offset);
+
+/**
+ * The typed characters a finding covers: from its first to its last typed character. A range
+ * with none (an automatic number, an empty line, a point) gets its paragraph's text, or the
+ * one character after the point.
+ */
 function place(doc: WordDocument, start: number, end: number): { from: Point; to: Point } | undefined {
-  const a = doc.paragraphAt(start);
-  const b = doc.paragraphAt(Math.max(start, end));
-  let from = pointFrom(a.paragraph, a.column);
-  let to = end > start ? pointTo(b.paragraph, b.column) : undefined;
-  if (!from && !to) {
-    // Nothing of the range is typed text (an automatic number, an empty line): the whole paragraph.
-    const p = a.paragraph;
-    if (!p.pieces.length) return undefined;
-    return { from: { piece: p.pieces[0], offset: 0 }, to: { piece: p.pieces[p.pieces.length - 1], offset: p.pieces[p.pieces.length - 1].length } };
+  const first = doc.paragraphAt(start).paragraph.number - 1;
+  const last = doc.paragraphAt(Math.max(start, end)).paragraph.number - 1;
+  const from = pointFrom(doc, start, last + 1);
+  const to = end > start ? pointTo(doc, end, first) : undefined;
+  if (from && to && before(from, to)) return { from, to };
+  if (end <= start && from && from.paragraph === first) {
+    return { from, to: { ...from, offset: Math.min(from.piece.length, from.offset + 1) } };
   }
-  if (!from) from = { piece: a.paragraph.pieces[0] ?? to!.piece, offset: 0 };
-  const order = (pt: Point) => [paragraphOfPiece(doc, a.paragraph, b.paragraph, pt.piece).number, pt.piece.at + pt.offset];
-  const [fp, fc] = order(from);
-  const [tp, tc] = to ? order(to) : [-1, -1];
-  if (!to || tp < fp || (tp === fp && tc <= fc)) {
-    // A point finding, or one that ends inside the automatic number: cover one character.
-    to = { piece: from.piece, offset: Math.min(from.piece.length, from.offset + 1) };
-  }
-  return { from, to };
-}
-
-function paragraphOfPiece(_doc: WordDocument, a: WordParagraph, b: WordParagraph, piece: Piece): WordParagraph {
-  return a.pieces.includes(piece) ? a : b;
+  const p = doc.paragraphs[first];
+  if (!p.pieces.length) return undefined;
+  const lastPiece = p.pieces[p.pieces.length - 1];
+  return { from: { piece: p.pieces[0], offset: 0, paragraph: first }, to: { piece: lastPiece, offset: lastPiece.length, paragraph: first } };
 }
 
 // ---------------------------------------------------------------------------------------

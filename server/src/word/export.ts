@@ -16,6 +16,7 @@
 import {
   AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, IRunOptions,
 } from 'docx';
+import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import { parseDocument, splitLines, spokenLength } from '../analysis';
 import type { DocumentModel, Item } from '../analysis';
 import { formatDuration, minutesOf } from '../analysis/outline';
@@ -156,7 +157,8 @@ export function buildDocument(text: string, options: ExportOptions): Document {
   const paragraphs = plans.map((plan, i) => {
     const runs = runsOf(plan, size, podium, characterSpacing);
     if (podium && plan.kind === 'heading' && plan.item) {
-      runs.push(new TextRun({ text: speakingTime(plan.item, options.speakingRate, options.lang), font: font(FONTS.level2), size: PODIUM.timeSize, color: '595959' }));
+      // Right after the heading phrase: a run-in heading's time stands before its text.
+      runs.splice(1, 0, new TextRun({ text: speakingTime(plan.item, options.speakingRate, options.lang), font: font(FONTS.level2), size: PODIUM.timeSize, color: '595959' }));
     }
     const centred = plan.kind === 'title' || plan.kind === 'meta';
     const indented = plan.kind === 'body' || plan.kind === 'heading';
@@ -166,9 +168,12 @@ export function buildDocument(text: string, options: ExportOptions): Document {
       alignment: centred ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
       indent: indented ? { firstLine: twoChars, firstLineChars: 200 } : undefined,
       // A blank line's worth of space under the title, as the standard lays it out.
-      spacing: { ...spacing, after: lastTitleLine ? spacing.line : 0 },
+      // (a little under a line: on the line grid the next line then snaps to the line after.)
+      spacing: { ...spacing, after: lastTitleLine ? spacing.line - 40 : 0 },
       keepLines: podium ? true : undefined,
-      keepNext: podium && (plan.kind === 'heading' || plan.kind === 'title') ? true : undefined,
+      // A heading standing on its own line stays with what follows; a run-in one (（一）…。text)
+      // is a paragraph of text, and chaining those would move whole sections to the next page.
+      keepNext: podium && (plan.kind === 'title' || (plan.kind === 'heading' && (plan.headEnd ?? 0) >= plan.text.trimEnd().length)) ? true : undefined,
       widowControl: true,
       pageBreakBefore: plan.newSpeech ? true : undefined,
     });
@@ -207,5 +212,20 @@ export function buildDocument(text: string, options: ExportOptions): Document {
 }
 
 export async function exportDocx(text: string, options: ExportOptions): Promise<Buffer> {
-  return Packer.toBuffer(buildDocument(text, options));
+  const packed = await Packer.toBuffer(buildDocument(text, options));
+  return options.layout === 'official' ? titleOffGrid(packed) : packed;
+}
+
+/**
+ * The title's paragraphs do not snap to the line grid (w:snapToGrid off, which the docx
+ * package has no option for): on the grid, 2号 type is given two lines (LibreOffice does so),
+ * and the page would hold 21 lines instead of 22.
+ */
+function titleOffGrid(docx: Buffer): Buffer {
+  const files = unzipSync(new Uint8Array(docx));
+  const xml = strFromU8(files['word/document.xml']);
+  const patched = xml.replace(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<\/w:p>/g, (p) =>
+    p.includes(`w:eastAsia="${FONTS.title}"`) && !p.includes('<w:snapToGrid w:val="0"/><w:spacing') ? p.replace('<w:spacing ', '<w:snapToGrid w:val="0"/><w:spacing ') : p);
+  files['word/document.xml'] = strToU8(patched);
+  return Buffer.from(zipSync(files));
 }

@@ -30,7 +30,7 @@ export function problemMessage(p: WordProblem, lang: Locale): string {
     case 'odt':
       return zh ? '是 OpenDocument 文本（.odt），不是 .docx：请另存为 .docx 后再检查' : 'an OpenDocument text (.odt), not a .docx: save it as .docx and check again';
     case 'other-office':
-      return zh ? `是 ${p.what} 文件，不是 Word 文档：未检查` : `a ${p.what} file, not a Word document: not checked`;
+      return zh ? `是 ${p.what} 文件，不是 Word 文档：未检查` : `${p.what === 'Excel' ? 'an' : 'a'} ${p.what} file, not a Word document: not checked`;
     case 'encrypted':
       return zh
         ? '文档设有打开密码（已加密），无法读取：请在 Word 中取消密码（文件 → 信息 → 保护文档 → 用密码进行加密，清空密码）后再检查'

@@ -160,12 +160,13 @@ const STEMS = '甲乙丙丁戊己庚辛壬癸';
 const BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
 
 /** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 101 → 一百零一, 1010 → 一千零一十. */
-function chineseCount(n: number, digits: string, units: [string, string, string, string], zero: string): string {
+/** `legal`: financial numerals write the one of the tens (壹拾), counting drops it (十). */
+function chineseCount(n: number, digits: string, units: [string, string, string, string], zero: string, legal = false): string {
   if (n === 0) return zero;
   if (n >= 10000) {
     const high = Math.floor(n / 10000);
     const low = n % 10000;
-    return chineseCount(high, digits, units, zero) + units[3] + (low === 0 ? '' : (low < 1000 ? zero : '') + chineseCount(low, digits, units, zero));
+    return chineseCount(high, digits, units, zero, legal) + units[3] + (low === 0 ? '' : (low < 1000 ? zero : '') + chineseCount(low, digits, units, zero, legal));
   }
   const parts = [Math.floor(n / 1000), Math.floor(n / 100) % 10, Math.floor(n / 10) % 10, n % 10];
   const unit = [units[2], units[1], units[0], ''];
@@ -180,7 +181,7 @@ function chineseCount(n: number, digits: string, units: [string, string, string,
     if (pendingZero) s += zero;
     pendingZero = false;
     // 十一, not 一十一, when the tens lead.
-    s += i === 2 && !s && d === 1 ? unit[i] : digits[d] + unit[i];
+    s += i === 2 && !s && d === 1 && !legal ? unit[i] : digits[d] + unit[i];
   }
   return s;
 }
@@ -240,10 +241,10 @@ export function formatNumber(n: number, format: string): string {
     case 'japaneseDigitalTenThousand':
       return String(n).split('').map((d) => DIGITS[Number(d)]).join('');
     case 'chineseLegalSimplified':
-      return chineseCount(n, UPPER_DIGITS, ['拾', '佰', '仟', '万'], '零');
+      return chineseCount(n, UPPER_DIGITS, ['拾', '佰', '仟', '万'], '零', true);
     case 'ideographLegalTraditional':
     case 'japaneseLegal':
-      return chineseCount(n, UPPER_DIGITS_TRAD, ['拾', '佰', '仟', '萬'], '零');
+      return chineseCount(n, UPPER_DIGITS_TRAD, ['拾', '佰', '仟', '萬'], '零', true);
     case 'ideographTraditional':
       return n >= 1 && n <= 10 ? STEMS[n - 1] : String(n);
     case 'ideographZodiac':

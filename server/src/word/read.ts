@@ -132,7 +132,8 @@ function readStyles(zip: ZipReader, part: string | undefined): { styles: Map<str
   const root = parseXml(decodeXmlBytes(bytes)).find((n) => localOf(n) === 'styles');
   if (!root) return { styles };
   for (const s of childrenOf(root)) {
-    if (localOf(s) !== 'style' || attrOf(s, 'type') !== 'paragraph') continue;
+    // Paragraph styles carry numbering; numbering styles are what w:numStyleLink names.
+    if (localOf(s) !== 'style' || !/^(paragraph|numbering)$/.test(attrOf(s, 'type') ?? '')) continue;
     const id = attrOf(s, 'styleId');
     if (id === undefined) continue;
     const numPr = childOf(childOf(s, 'pPr') ?? {}, 'numPr');
