@@ -27,7 +27,7 @@ const common = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
   // The pure analysis library, for scripts, benchmarks and tests that need plain JS.
   { entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },

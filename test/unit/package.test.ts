@@ -112,7 +112,7 @@ describe('the .vsix package', function () {
     const dataFiles = names.filter((n) => /^extension\/(server\/dict|node_modules\/nodejieba\/submodules)\//.test(n)).map((n) => n.slice('extension/'.length));
     assert.deepEqual(api.checkVsixContents(names, { dataFiles, read }), [], 'the real package passes');
     const sneaked = [
-      'extension/server/src/server.ts',
+      'extension/server/src/lsp/main.ts',
       'extension/test/unit/package.test.ts',
       'extension/node_modules/vscode-languageserver/package.json',
       'extension/dist/server.js.map',

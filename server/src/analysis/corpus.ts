@@ -43,7 +43,11 @@ export interface ParagraphPlace {
 
 export class ParagraphCorpus {
   private readonly byKey = new Map<string, ParagraphPlace[]>();
-  private readonly keysOf = new Map<string, string[]>();
+  /**
+   * Each document's keys, once each: a document may hold the same paragraph twice (the same
+   * text under two headings), and its places under that key are removed in one pass.
+   */
+  private readonly keysOf = new Map<string, Set<string>>();
 
   get size(): number {
     return this.keysOf.size;
@@ -57,24 +61,29 @@ export class ParagraphCorpus {
   set(document: string, source: string | DocumentModel): void {
     this.delete(document);
     const model = typeof source === 'string' ? parseDocument(source) : source;
-    const keys: string[] = [];
+    const keys = new Set<string>();
     for (const { key, paragraph } of reusableParagraphs(model)) {
       const place = { document, start: model.lineIndex.positionAt(paragraph.start), end: model.lineIndex.positionAt(paragraph.end) };
       let list = this.byKey.get(key);
       if (!list) this.byKey.set(key, (list = []));
       list.push(place);
-      keys.push(key);
+      keys.add(key);
     }
     this.keysOf.set(document, keys);
   }
 
   delete(document: string): void {
     for (const key of this.keysOf.get(document) ?? []) {
-      const list = this.byKey.get(key)!.filter((p) => p.document !== document);
+      const list = (this.byKey.get(key) ?? []).filter((p) => p.document !== document);
       if (list.length) this.byKey.set(key, list);
       else this.byKey.delete(key);
     }
     this.keysOf.delete(document);
+  }
+
+  /** Every place indexed under `key`, in the order the documents were indexed (for tests and tools). */
+  places(key: string): readonly ParagraphPlace[] {
+    return this.byKey.get(key) ?? [];
   }
 
   /** Where a paragraph with this key stands in a document other than `except`. */

@@ -4,8 +4,8 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { ParagraphCorpus, DocumentModel } from './analysis';
-import { SPEECH_FILE, decodeDraft } from './files';
+import { ParagraphCorpus, DocumentModel } from '../analysis';
+import { SPEECH_FILE, decodeDraft } from '../files';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 
