@@ -3,14 +3,16 @@
 // the podium copy. The Word module (and the docx package under it) loads on first use, so a
 // server that never sees a Word document starts as fast as before.
 
+import * as path from 'path';
 import type * as WordCli from '../word/cli';
 import { REQUESTS, WordTextRequest, WordTextResponse, ExportWordRequest, WordWriteResponse } from '../protocol';
 import { uriToPath } from './context';
 import { Feature } from './feature';
 
 let loaded: typeof WordCli | undefined;
-// A require (not an import): esbuild bundles the module but evaluates it only when called.
-const wordModule = (): typeof WordCli => (loaded ??= require('../word/cli') as typeof WordCli);
+// Its own bundle beside this one (scripts/build.mjs), required by a path esbuild leaves alone.
+const WORD_BUNDLE = path.join(__dirname, 'word.js');
+const wordModule = (): typeof WordCli => (loaded ??= require(WORD_BUNDLE) as typeof WordCli);
 
 export const word: Feature = {
   register({ ctx, settings }) {
