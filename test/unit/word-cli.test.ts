@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { zipSync, strToU8 } from 'fflate';
 import { readDocx } from '../../server/src/word/read';
+import { annotateDocx } from '../../server/src/word/annotate';
 import { buildDocx, p, numPr, lvl, W_NS } from '../helpers/word';
 import { SAMPLE_WITH_GAP } from '../helpers/sample';
 
@@ -126,6 +127,23 @@ describe('jianggao and Word documents', function () {
       // Checking the annotated copy gives the same findings.
       const again = run(['check', '--format', 'json', 'sample.jianggao.docx']);
       assert.deepEqual(JSON.parse(again.stdout)[0].diagnostics, findings);
+    });
+
+    it('an annotated copy keeps the comments already there, and numbers its own after them', () => {
+      const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+      const body = `<w:p><w:commentRangeStart w:id="7"/><w:r><w:t>要要抓落实。</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r></w:p>`;
+      const docx = buildDocx({ body, extra: {
+        'word/comments.xml': `<?xml version="1.0" encoding="UTF-8"?><w:comments xmlns:w="${W}"><w:comment w:id="7" w:author="审稿人"><w:p><w:r><w:t>请核实</w:t></w:r></w:p></w:comment></w:comments>`,
+        'word/_rels/document.xml.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>',
+      } });
+      const read = readDocx(docx);
+      assert.ok(read.ok);
+      const copy = annotateDocx(docx, read.document, [{ start: 0, end: 2, lines: ['重复的字'] }]);
+      const entries = zipEntries(copy);
+      const ids = [...entries['word/comments.xml'].matchAll(/<w:comment w:id="(\d+)" w:author="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+      assert.deepEqual(ids, ['7 审稿人', '8 讲稿 Jianggao']);
+      assert.equal((entries['word/_rels/document.xml.rels'].match(/relationships\/comments"/g) ?? []).length, 1);
+      assert.match(entries['word/document.xml'], /<w:commentRangeStart w:id="8"\/><w:r><w:t xml:space="preserve">要要<\/w:t><\/w:r><w:commentRangeEnd w:id="8"\/>/);
     });
 
     it('--annotate on a .speech says it writes nothing', () => {
