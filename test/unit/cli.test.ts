@@ -244,7 +244,7 @@ describe('jianggao check on hostile input', function () {
       [['check', '--bogus', 'good.speech'], 'jianggao: unknown option --bogus (see jianggao --help)'],
       [['check', '--format', 'xml', 'good.speech'], 'jianggao: --format must be text, json or sarif, not "xml"'],
       [['check'], 'jianggao: check needs at least one file or directory'],
-      [['frobnicate'], 'jianggao: unknown command "frobnicate" (check, outline, rules; see jianggao --help)'],
+      [['frobnicate'], 'jianggao: unknown command "frobnicate" (check, outline, export, rules; see jianggao --help)'],
       [['check', '--config', 'nowhere.json', 'good.speech'], /^jianggao: nowhere\.json: cannot read configuration \(ENOENT\)$/],
       [['check', '--config', write('bad.json', '{"rules": {'), 'good.speech'], /^jianggao: bad\.json: invalid configuration: /],
       [['check', '--config', write('array.json', '[1, 2]'), 'good.speech'], 'jianggao: array.json: invalid configuration: not a JSON object'],

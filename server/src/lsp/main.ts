@@ -25,6 +25,7 @@ import { symbols } from './symbols';
 import { Trust } from './trust';
 import { Validation } from './validation';
 import { views } from './views';
+import { word } from './word';
 import { workspaceCheck } from './workspaceCheck';
 import { workspaceEvents } from './workspaceEvents';
 
@@ -39,6 +40,7 @@ const FEATURES: Feature[] = [
   views,
   configurationReport,
   workspaceEvents,
+  word,
 ];
 
 function createServer(): Server {
