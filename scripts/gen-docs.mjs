@@ -41,7 +41,9 @@ ${r.description.zh}
 
 *${r.description.en}*
 
-默认级别 / default severity: **${r.severity}**（${SEVERITY_ZH[r.severity]}）${r.fixTitle ? ` · 可自动修复 / fixable: ${r.fixTitle.zh} / ${r.fixTitle.en}` : ''}
+${r.offByDefault
+    ? `默认关闭 / off by default；打开后的级别 / severity when switched on: **${r.severity}**（${SEVERITY_ZH[r.severity]}）`
+    : `默认级别 / default severity: **${r.severity}**（${SEVERITY_ZH[r.severity]}）`}${r.fixTitle ? ` · 可自动修复 / fixable: ${r.fixTitle.zh} / ${r.fixTitle.en}` : ''}
 
 ## 为什么 / Why
 
@@ -60,10 +62,10 @@ ${opts}
 ## 设置 / Configure
 
 \`\`\`json
-{ "rules": { "${r.id}": "off" } }
+{ "rules": { "${r.id}": "${r.offByDefault ? r.severity : 'off'}" } }
 \`\`\`
 
-写在 \`.jianggao.json\` 或 VS Code 设置 \`jianggao.rules\` 中；级别可为 off、hint、info、warning、error。
+${r.offByDefault ? '本规则默认关闭，如上设置即可打开。 / This rule is off unless switched on as above.\n\n' : ''}写在 \`.jianggao.json\` 或 VS Code 设置 \`jianggao.rules\` 中；级别可为 off、hint、info、warning、error。
 在某一行前加 \`<!-- jianggao-disable-next-line ${r.id} -->\` 可只忽略那一行。
 
 *This page is generated from the rule's record by \`scripts/gen-docs.mjs\`.*
@@ -83,7 +85,7 @@ for (const f of fs.existsSync(docsDir) ? fs.readdirSync(docsDir) : []) {
 const table = [
   '| 规则 rule | 默认 default | 检查什么 | What it flags | 修复 fix |',
   '| --- | --- | --- | --- | --- |',
-  ...RULES.map((r) => `| [\`${r.id}\`](server/docs/rules/${r.id}.md) | ${r.severity} | ${r.description.zh} | ${r.description.en} | ${r.fixTitle ? '✓' : ''} |`),
+  ...RULES.map((r) => `| [\`${r.id}\`](server/docs/rules/${r.id}.md) | ${r.offByDefault ? `off (${r.severity})` : r.severity} | ${r.description.zh} | ${r.description.en} | ${r.fixTitle ? '✓' : ''} |`),
 ].join('\n');
 const readmePath = path.join(root, 'README.md');
 if (fs.existsSync(readmePath)) {
@@ -99,7 +101,7 @@ const rulesSchema = pkg.contributes.configuration.properties['jianggao.rules'];
 rulesSchema.properties = Object.fromEntries(RULES.map((r) => [r.id, {
   type: 'string',
   enum: ['off', 'hint', 'info', 'warning', 'error'],
-  default: r.severity,
+  default: r.offByDefault ? 'off' : r.severity,
   description: `${r.description.zh} / ${r.description.en}`,
 }]));
 write('package.json', JSON.stringify(pkg, null, 2) + '\n');

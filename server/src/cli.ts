@@ -10,7 +10,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, RULES, Diagnostic, Locale, AnalysisOptions, WordSegmenter, ParagraphCorpus } from './analysis';
+import { analyze, defaultSetting, RULES, Diagnostic, Locale, AnalysisOptions, WordSegmenter, ParagraphCorpus } from './analysis';
 import { outlineOf, OutlineNode, minutesOf, renderOutline } from './analysis/outline';
 import { readDraft, collectFiles, DraftRead, DEFAULT_MAX_FILE_SIZE } from './files';
 import { loadConfigFor, findConfigFile, readConfigFile } from './config';
@@ -264,9 +264,9 @@ function outline(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStr
 
 function rules(args: Args, out: NodeJS.WritableStream): number {
   if (args.format === 'json') {
-    out.write(JSON.stringify(RULES.map((r) => ({ id: r.id, severity: r.severity, category: r.category, description: r.description[args.lang] })), null, 2) + '\n');
+    out.write(JSON.stringify(RULES.map((r) => ({ id: r.id, severity: r.severity, default: defaultSetting(r), category: r.category, description: r.description[args.lang] })), null, 2) + '\n');
   } else {
-    for (const r of RULES) out.write(`${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.description[args.lang]}\n`);
+    for (const r of RULES) out.write(`${r.id.padEnd(24)} ${defaultSetting(r).padEnd(8)} ${r.description[args.lang]}\n`);
   }
   return 0;
 }
