@@ -95,8 +95,34 @@ function boundWordIds(): void {
   wordCache = new WeakMap();
 }
 
+/**
+ * A photo credit (新华社记者 ×××/摄, 摄影：×××): the line it ends is a photo caption pasted with
+ * the speech. Two photos of one event have the same caption, and that is no sentence said twice
+ * (the captions are stray text, to delete both). The line ends without a full stop, so the
+ * model reads the next line as its continuation: the caption is what comes before the credit.
+ */
+const PHOTO_CREDIT = /记者\s*[\p{Script=Han}·]{2,4}(?:\s*[、，,\s]\s*[\p{Script=Han}·]{2,4})*\s*[／/]?\s*摄|摄影\s*[：:／/]\s*[\p{Script=Han}·]{2,4}/u;
+
+/**
+ * Where the photo caption of a paragraph starts and ends (its text offsets), if it has one: from
+ * the start of the credit's line to the end of the credit.
+ */
+function captionOf(p: Paragraph): { start: number; end: number } | undefined {
+  const m = PHOTO_CREDIT.exec(p.text);
+  if (!m) return undefined;
+  let at = 0;
+  for (const seg of p.segments) {
+    const length = seg.end - seg.start;
+    if (m.index < at + length) return { start: at, end: m.index + m[0].length };
+    at += length;
+  }
+  return undefined;
+}
+
 interface Sentence {
   paragraph: Paragraph;
+  /** Part of a photo caption pasted with the speech, not of the speech. */
+  caption?: boolean;
   /** Index of the paragraph among the speech's paragraphs. */
   paragraphIndex: number;
   /** Offsets into the paragraph's text. */
@@ -114,14 +140,25 @@ function sentencesOf(ctx: RuleContext, speech: Speech): Sentence[] {
       let from = 0;
       SENTENCE_END.lastIndex = 0;
       let m: RegExpExecArray | null;
+      // A photo credit ends its caption's last sentence (the next line was read as its continuation).
+      const caption = captionOf(p);
       const push = (end: number) => {
         let start = from;
         while (start < end && /\s/.test(p.text[start])) start++;
-        if (end > start) out.push({ paragraph: p, paragraphIndex, start, end });
+        if (end > start) out.push({ paragraph: p, paragraphIndex, start, end, caption: caption && start >= caption.start && end <= caption.end });
       };
       while ((m = SENTENCE_END.exec(p.text))) {
-        push(m.index + m[0].length);
-        from = m.index + m[0].length;
+        const end = m.index + m[0].length;
+        if (caption && from < caption.end && end > caption.end) {
+          push(caption.end);
+          from = caption.end;
+        }
+        push(end);
+        from = end;
+      }
+      if (caption && from < caption.end) {
+        push(caption.end);
+        from = caption.end;
       }
       push(p.text.length);
     });
@@ -389,15 +426,9 @@ export const repeatedSentence: RuleRecord = {
         run = undefined;
       };
       // The key is never shorter than the characters read aloud: a cheap first filter.
-      const captions = new Map<Paragraph, { start: number; end: number } | undefined>();
-      const inCaption = (s: Sentence) => {
-        if (!captions.has(s.paragraph)) captions.set(s.paragraph, captionOf(s.paragraph));
-        const c = captions.get(s.paragraph);
-        return c !== undefined && s.start >= c.start && s.end <= c.end;
-      };
       const keys = sentences.map((s) => {
         const text = s.paragraph.text.slice(s.start, s.end);
-        return text.length >= minChars && !inCaption(s) ? comparisonKey(text).replace(/[。！？!?…”’」』"')）]+$/, '') : '';
+        return text.length >= minChars && !s.caption ? comparisonKey(text).replace(/[。！？!?…”’」』"')）]+$/, '') : '';
       });
       const rhetoric = rhetoricalRepeats(sentences, keys);
       sentences.forEach((s, k) => {
@@ -422,30 +453,6 @@ export const repeatedSentence: RuleRecord = {
     return out;
   },
 };
-
-/**
- * A photo credit (新华社记者 ×××/摄, 摄影：×××): the line it ends is a photo caption pasted with
- * the speech. Two photos of one event have the same caption, and that is no sentence said twice
- * (the captions are stray text, to delete both). The line ends without a full stop, so the
- * model reads the next line as its continuation: the caption is what comes before the credit.
- */
-const PHOTO_CREDIT = /记者\s*[\p{Script=Han}·]{2,4}(?:\s*[、，,\s]\s*[\p{Script=Han}·]{2,4})*\s*[／/]?\s*摄|摄影\s*[：:／/]\s*[\p{Script=Han}·]{2,4}/u;
-
-/**
- * Where the photo caption of a paragraph starts and ends (its text offsets), if it has one: from
- * the start of the credit's line to the end of the credit.
- */
-function captionOf(p: Paragraph): { start: number; end: number } | undefined {
-  const m = PHOTO_CREDIT.exec(p.text);
-  if (!m) return undefined;
-  let at = 0;
-  for (const seg of p.segments) {
-    const length = seg.end - seg.start;
-    if (m.index < at + length) return { start: at, end: m.index + m[0].length };
-    at += length;
-  }
-  return undefined;
-}
 
 /** An address to the audience: 同志们！ 老师们、同学们、朋友们！ 各位代表： */
 const VOCATIVE = /^(?:(?:尊敬的|亲爱的|各位)?[\p{Script=Han}]{0,8}(?:们|来宾|嘉宾|代表|委员|同志|领导|朋友|同学|老师|校友|家长)[、，,\s]*)+[！!：:，,。]?$/u;
@@ -672,7 +679,7 @@ function overusedIn(ctx: RuleContext, speech: Speech, t: { minCount: number; win
   // what they name is a topic of the speech.
   const { heads, series } = outlineOf(speech);
   const sentences = sentencesOf(ctx, speech).filter(
-    (s) => s.paragraph.role !== 'salutation' && s.end > (heads.get(s.paragraph) ?? 0),
+    (s) => s.paragraph.role !== 'salutation' && !s.caption && s.end > (heads.get(s.paragraph) ?? 0),
   );
   // Pass 1: count phrases over a sliding window of sentences; a phrase reaching the count is a candidate.
   const inWindow = new Map<number, number>();
