@@ -39,6 +39,8 @@ interface Words {
   starts: Int32Array;
   ids: Int32Array;
   spoken: Int32Array;
+  /** Whether doubled-word has anything to look at here (worked out once per paragraph text). */
+  doubled?: boolean;
 }
 
 /** Word ids for the process; reset (with the caches that hold ids) if junk input bloats it. */
@@ -263,11 +265,16 @@ export const doubledWord: RuleRecord = {
       // have no two equal words in a row and no doubled slip character: nothing to build.
       const compact = wordsOf(ctx, p);
       const { ids, spoken } = compact;
-      let candidate = SLIP_DOUBLED.test(p.text);
-      for (let k = 0; !candidate && k + 1 < spoken.length; k++) {
-        candidate = ids[spoken[k]] === ids[spoken[k + 1]] || joinedCopy(wordTexts[ids[spoken[k]]], wordTexts[ids[spoken[k + 1]]]) !== undefined;
+      if (compact.doubled === undefined) {
+        let candidate = SLIP_DOUBLED.test(p.text);
+        for (let k = 0; !candidate && k + 1 < spoken.length; k++) {
+          const a = ids[spoken[k]];
+          const b = ids[spoken[k + 1]];
+          candidate = a === b || joinedCopy(wordTexts[a], wordTexts[b]) !== undefined;
+        }
+        compact.doubled = candidate;
       }
-      if (!candidate) continue;
+      if (!compact.doubled) continue;
       const words = Array.from(spoken, (i) => wordAt(compact, i));
       const inRun = new Set<number>();
       let i = 0;
@@ -330,8 +337,8 @@ export const doubledWord: RuleRecord = {
 
 /** Two words where one is the other written again and joined to a neighbour: 全面/全面推进, 全面推进/推进. */
 function joinedCopy(a: string, b: string): { word: string; lone: 'a' | 'b' } | undefined {
-  if (a.length >= 2 && b.length > a.length && b.startsWith(a)) return { word: a, lone: 'a' };
-  if (b.length >= 2 && a.length > b.length && a.endsWith(b)) return { word: b, lone: 'b' };
+  if (a.length >= 2 && b.length > a.length && a.charCodeAt(0) === b.charCodeAt(0) && b.startsWith(a)) return { word: a, lone: 'a' };
+  if (b.length >= 2 && a.length > b.length && a.charCodeAt(a.length - 1) === b.charCodeAt(b.length - 1) && a.endsWith(b)) return { word: b, lone: 'b' };
   return undefined;
 }
 
@@ -406,7 +413,6 @@ export const repeatedSentence: RuleRecord = {
     const out: Finding[] = [];
     for (const speech of ctx.model.speeches) {
       const sentences = sentencesOf(ctx, speech);
-      const first = new Map<string, number>();
       // Consecutive repeats (a pasted run of sentences) make one finding.
       let run: { from: number; to: number; original: number; originalEnd: number } | undefined;
       const flush = () => {
@@ -428,16 +434,17 @@ export const repeatedSentence: RuleRecord = {
       // The key is never shorter than the characters read aloud: a cheap first filter.
       const keys = sentences.map((s) => {
         const text = s.paragraph.text.slice(s.start, s.end);
-        return text.length >= minChars && !s.caption ? comparisonKey(text).replace(/[。！？!?…”’」』"')）]+$/, '') : '';
+        const key = text.length >= minChars && !s.caption ? comparisonKey(text).replace(/[。！？!?…”’」』"')）]+$/, '') : '';
+        return key.length >= minChars ? key : '';
       });
-      const rhetoric = rhetoricalRepeats(sentences, keys);
+      const { first, rhetoric } = repeatsOf(sentences, keys);
       sentences.forEach((s, k) => {
         const text = s.paragraph.text.slice(s.start, s.end);
         const key = rhetoric.has(keys[k]) ? '' : keys[k];
-        const earlier = key.length >= minChars ? first.get(key) : undefined;
+        const at = key ? first.get(key)! : k;
+        const earlier = at < k ? at : undefined;
         if (earlier === undefined || spokenLength(text) < minChars) {
           flush();
-          if (key.length >= minChars && earlier === undefined) first.set(key, k);
           return;
         }
         if (run && run.to === k - 1 && run.originalEnd === earlier - 1 && earlier < run.from) {
@@ -458,24 +465,30 @@ export const repeatedSentence: RuleRecord = {
 const VOCATIVE = /^(?:(?:尊敬的|亲爱的|各位)?[\p{Script=Han}]{0,8}(?:们|来宾|嘉宾|代表|委员|同志|领导|朋友|同学|老师|校友|家长)[、，,\s]*)+[！!：:，,。]?$/u;
 
 /**
- * Sentences said again on purpose, as a listener hears them. An address to the audience
+ * Where each sentence is first said, and the sentences said again on purpose, as a listener
+ * hears them. An address to the audience
  * (老师们、同学们、朋友们！) comes back to open a new part. A refrain (a slogan, a short line
  * closing or opening each part) comes back at the edges of paragraphs: every place is the
  * first or last sentence of its own paragraph, never right after the previous place, and the
  * sentence is a call (！) or short. What stays is a sentence pasted twice: mid-paragraph, in
  * the same paragraph, or twice in a row.
  */
-function rhetoricalRepeats(sentences: Sentence[], keys: string[]): Set<string> {
+function repeatsOf(sentences: Sentence[], keys: string[]): { first: Map<string, number>; rhetoric: Set<string> } {
+  // Where each sentence is first said; the places of those said again.
+  const first = new Map<string, number>();
   const places = new Map<string, number[]>();
   keys.forEach((key, k) => {
     if (!key) return;
-    let list = places.get(key);
-    if (!list) places.set(key, (list = []));
-    list.push(k);
+    const f = first.get(key);
+    if (f === undefined) first.set(key, k);
+    else {
+      const list = places.get(key);
+      if (list) list.push(k);
+      else places.set(key, [f, k]);
+    }
   });
   const out = new Set<string>();
   for (const [key, list] of places) {
-    if (list.length < 2) continue;
     const text = sentences[list[0]].paragraph.text.slice(sentences[list[0]].start, sentences[list[0]].end).trim();
     if (VOCATIVE.test(comparisonKey(text))) {
       out.add(key);
@@ -495,7 +508,7 @@ function rhetoricalRepeats(sentences: Sentence[], keys: string[]): Set<string> {
     const alone = [-1, 1].every((step) => new Set(list.map((k) => beside(k, step) ?? `edge${k}`)).size === list.length);
     if (apart && alone && list.every(atEdge)) out.add(key);
   }
-  return out;
+  return { first, rhetoric: out };
 }
 
 /** A refrain that is no call (！) is short: longer sentences said twice are pasted, not rhetoric. */
@@ -716,6 +729,8 @@ function overusedIn(ctx: RuleContext, speech: Speech, t: { minCount: number; win
   });
   // Pass 3: the bursts, each widened to the longest run of words its places share.
   const bursts: PhraseSpan[][] = [];
+  // Each burst's n-gram and where its widened phrase starts from the n-gram's first word.
+  const origins = new Map<PhraseSpan[], { key: number; left: number }>();
   for (const key of candidates) {
     const list = hits.get(key)!;
     for (let a = 0; a < list.length; a++) {
@@ -728,7 +743,10 @@ function overusedIn(ctx: RuleContext, speech: Speech, t: { minCount: number; win
       if (b - a + 1 < t.minCount || list[a].paragraph === list[b].paragraph) continue;
       if (new Set(list.slice(a, b + 1).map((h) => h.sentence)).size < t.minCount) continue;
       const spans = trimmed(widest(ctx, list.slice(a, b + 1), sentences));
-      if (spans && spokenLength(textOf(spans[0])) >= t.minChars) bursts.push(spans);
+      if (spans && spokenLength(textOf(spans[0])) >= t.minChars) {
+        bursts.push(spans);
+        origins.set(spans, { key, left: spans[0].from - list[a].word });
+      }
       a = b;
     }
   }
@@ -762,21 +780,37 @@ function overusedIn(ctx: RuleContext, speech: Speech, t: { minCount: number; win
     }
   });
   const idOf = new Map(bursts.map((spans, id) => [spans, id]));
-  // What the speech is about: its title, the meeting it names, its headings.
-  const lead = speech.paragraphs.slice(0, 3).map((p) => p.text);
-  const about = [speech.title?.text ?? '', speech.header?.text ?? '', ...speech.meta.map((p) => p.text), ...lead]
-    .flatMap((x) => [...x.matchAll(MEETING), ...x.matchAll(OCCASION)].map((m) => m[0]));
-  const headings = [...heads].map(([p, end]) => p.text.slice(0, end));
-  const topic = comparisonKey([speech.title?.text ?? '', speech.header?.text ?? '', ...about, ...headings].join('|'));
-  let prose: string | undefined;
+  // What the speech is about: its title, the meeting it names, its headings (worked out once a phrase is judged).
+  let about: string | undefined;
+  const topic = () => {
+    if (about !== undefined) return about;
+    const lead = speech.paragraphs.slice(0, 3).map((p) => p.text);
+    const meetings = [speech.title?.text ?? '', speech.header?.text ?? '', ...speech.meta.map((p) => p.text), ...lead]
+      .flatMap((x) => [...x.matchAll(MEETING), ...x.matchAll(OCCASION)].map((m) => m[0]));
+    const headings = [...heads].map(([p, end]) => p.text.slice(0, end));
+    return (about = comparisonKey([speech.title?.text ?? '', speech.header?.text ?? '', ...meetings, ...headings].join('|')));
+  };
+  /** Places of a burst's phrase in the whole speech: every one holds the burst's n-gram. */
+  const placesOf = (spans: PhraseSpan[]) => {
+    const { key, left } = origins.get(spans)!;
+    const { words: w0, from: f0, to: t0 } = spans[0];
+    let n = 0;
+    for (const h of hits.get(key)!) {
+      const w = wordsOf(ctx, h.paragraph);
+      const from = h.word + left;
+      let same = from >= 0 && from + t0 - f0 < w.ids.length;
+      for (let k = 0; same && k <= t0 - f0; k++) same = w.ids[from + k] === w0.ids[f0 + k];
+      if (same) n++;
+    }
+    return n;
+  };
   const phraseVerdicts = new Map<string, { report: boolean; total: number }>();
   const judgePhrase = (spans: PhraseSpan[], key: string) => {
     let v = phraseVerdicts.get(key);
     if (!v) {
-      prose ??= comparisonKey(sentences.map((x) => x.paragraph.text.slice(x.start, x.end)).join('|'));
-      const total = occurrences(prose, key);
+      const total = placesOf(spans);
       // A phrase the speech uses elsewhere too is its vocabulary (a term, a topic), not a burst.
-      v = { total, report: total <= spans.length + 1 && !topic.includes(key) && plainWording(ctx, spans[0], key) };
+      v = { total, report: total <= spans.length + 1 && !topic().includes(key) && plainWording(ctx, spans[0], key) };
       phraseVerdicts.set(key, v);
     }
     return v;
@@ -815,12 +849,6 @@ function overusedIn(ctx: RuleContext, speech: Speech, t: { minCount: number; win
 
 function textOf(s: PhraseSpan): string {
   return s.paragraph.text.slice(s.start, s.end);
-}
-
-function occurrences(text: string, key: string): number {
-  let n = 0;
-  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + key.length)) n++;
-  return n;
 }
 
 /** Whether a phrase is wording a listener hears as the same again: not stock, a name, a title or a term. */
