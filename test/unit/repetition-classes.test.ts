@@ -154,3 +154,19 @@ describe('overused-phrase switched on', () => {
     for (const text of quiet) assert.deepEqual(ofRule(check(text, ON), 'overused-phrase').map((d) => d.message), [], text);
   });
 });
+
+describe('without a tagged dictionary (a segmenter with no tag)', () => {
+  const untagged = { name: 'untagged', cut: (text: string) => testWords().cut(text) };
+  const run = (text: string, options = {}) => analyze(text, { words: untagged, options }).diagnostics;
+
+  it('doubled-word still finds the genre’s words and function characters doubled, and leaves verbs alone', () => {
+    const text = '我们要加强加强领导，要要抓落实，大家回去商议商议。';
+    assert.deepEqual(spans(text, ofRule(run(text), 'doubled-word')), ['加强加强', '要要']);
+  });
+
+  it('overused-phrase takes every phrase for a term and stays silent (the cautious side)', () => {
+    const text = '同志们：\n过去一年，全县各项工作取得了明显进步。工业经济稳中有进。\n农业农村工作取得了明显进步，粮食总产再创新高。\n在社会事业方面，我们同样取得了明显进步。';
+    assert.equal(ofRule(check(text, ON), 'overused-phrase').length, 1);
+    assert.deepEqual(ofRule(run(text, ON), 'overused-phrase'), []);
+  });
+});

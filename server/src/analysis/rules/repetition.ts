@@ -103,7 +103,7 @@ function boundWordIds(): void {
  * (the captions are stray text, to delete both). The line ends without a full stop, so the
  * model reads the next line as its continuation: the caption is what comes before the credit.
  */
-const PHOTO_CREDIT = /记者\s*[\p{Script=Han}·]{2,4}(?:\s*[、，,\s]\s*[\p{Script=Han}·]{2,4})*\s*[／/]?\s*摄|摄影\s*[：:／/]\s*[\p{Script=Han}·]{2,4}/u;
+const PHOTO_CREDIT = /记者\s*[\p{Script=Han}·]{2,4}(?:(?:\s*[、，,]\s*|\s+)[\p{Script=Han}·]{2,4})*\s*[／/]?\s*摄|摄影\s*[：:／/]\s*[\p{Script=Han}·]{2,4}/u;
 
 /**
  * Where the photo caption of a paragraph starts and ends (its text offsets), if it has one: from
@@ -490,7 +490,8 @@ function repeatsOf(sentences: Sentence[], keys: string[]): { first: Map<string, 
   const out = new Set<string>();
   for (const [key, list] of places) {
     const text = sentences[list[0]].paragraph.text.slice(sentences[list[0]].start, sentences[list[0]].end).trim();
-    if (VOCATIVE.test(comparisonKey(text))) {
+    // (Addresses are short; the length bound also keeps the pattern's backtracking small.)
+    if (text.length <= 60 && VOCATIVE.test(comparisonKey(text))) {
       out.add(key);
       continue;
     }
