@@ -11,7 +11,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, RULES, Diagnostic, Locale, AnalysisOptions, WordSegmenter, ParagraphCorpus, applyFixAll } from './analysis';
+import { analyze, defaultSetting, RULES, Diagnostic, Locale, AnalysisOptions, WordSegmenter, ParagraphCorpus, applyFixAll } from './analysis';
 import { outlineOf, OutlineNode, minutesOf, renderOutline } from './analysis/outline';
 import { readDraft, collectFiles, DraftRead, DEFAULT_MAX_FILE_SIZE } from './files';
 import { fileMessage, FileMessage } from './fileMessages';
@@ -362,9 +362,9 @@ function exportWord(args: Args, err: NodeJS.WritableStream): number | Promise<nu
 
 function rules(args: Args, out: NodeJS.WritableStream): number {
   if (args.format === 'json') {
-    out.write(JSON.stringify(RULES.map((r) => ({ id: r.id, severity: r.severity, category: r.category, description: r.description[args.lang] })), null, 2) + '\n');
+    out.write(JSON.stringify(RULES.map((r) => ({ id: r.id, severity: r.severity, default: defaultSetting(r), category: r.category, description: r.description[args.lang] })), null, 2) + '\n');
   } else {
-    for (const r of RULES) out.write(`${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.description[args.lang]}\n`);
+    for (const r of RULES) out.write(`${r.id.padEnd(24)} ${defaultSetting(r).padEnd(8)} ${r.description[args.lang]}\n`);
   }
   return 0;
 }
