@@ -28,6 +28,9 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  // Word documents (reading, annotating, export with the docx package): the server loads it
+  // on first use, so its start does not pay for parsing it.
+  { entryPoints: ['server/src/word/cli.ts'], outfile: 'dist/word.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
   // The pure analysis library, for scripts, benchmarks and tests that need plain JS.
   { entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },

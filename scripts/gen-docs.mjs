@@ -45,7 +45,9 @@ ${r.description.zh}
 
 *${r.description.en}*
 
-默认级别 / default severity: **${r.severity}**（${SEVERITY_ZH[r.severity]}）${r.fixTitle ? ` · 可自动修复 / fixable: ${r.fixTitle.zh} / ${r.fixTitle.en}` : ''}
+${r.offByDefault
+    ? `默认关闭 / off by default；打开后的级别 / severity when switched on: **${r.severity}**（${SEVERITY_ZH[r.severity]}）`
+    : `默认级别 / default severity: **${r.severity}**（${SEVERITY_ZH[r.severity]}）`}${r.fixTitle ? ` · 可自动修复 / fixable: ${r.fixTitle.zh} / ${r.fixTitle.en}` : ''}
 ${r.fixTitle ? `\n${FIX_KIND[r.fixKind ?? 'decision']}\n` : ''}
 ## 为什么 / Why
 
@@ -64,10 +66,10 @@ ${opts}
 ## 设置 / Configure
 
 \`\`\`json
-{ "rules": { "${r.id}": "off" } }
+{ "rules": { "${r.id}": "${r.offByDefault ? r.severity : 'off'}" } }
 \`\`\`
 
-写在 \`.jianggao.json\` 或 VS Code 设置 \`jianggao.rules\` 中；级别可为 off、hint、info、warning、error。
+${r.offByDefault ? '本规则默认关闭，如上设置即可打开。 / This rule is off unless switched on as above.\n\n' : ''}写在 \`.jianggao.json\` 或 VS Code 设置 \`jianggao.rules\` 中；级别可为 off、hint、info、warning、error。
 只忽略某一处而不改动讲稿：在 \`.jianggao.json\` 的 \`"ignores"\` 中写 \`{ "rule": "${r.id}", "text": "被标出的文字" }\`（可加 \`before\`、\`after\`、\`file\`）。
 也可在某一行前加 \`<!-- jianggao-disable-next-line ${r.id} -->\` 只忽略那一行。
 
@@ -88,7 +90,7 @@ for (const f of fs.existsSync(docsDir) ? fs.readdirSync(docsDir) : []) {
 const table = [
   '| 规则 rule | 默认 default | 检查什么 | What it flags | 修复 fix |',
   '| --- | --- | --- | --- | --- |',
-  ...RULES.map((r) => `| [\`${r.id}\`](server/docs/rules/${r.id}.md) | ${r.severity} | ${r.description.zh} | ${r.description.en} | ${r.fixTitle ? (r.fixKind === 'mechanical' ? '✓ fix-all' : '✓ quick fix') : ''} |`),
+  ...RULES.map((r) => `| [\`${r.id}\`](server/docs/rules/${r.id}.md) | ${r.offByDefault ? `off (${r.severity})` : r.severity} | ${r.description.zh} | ${r.description.en} | ${r.fixTitle ? (r.fixKind === 'mechanical' ? '✓ fix-all' : '✓ quick fix') : ''} |`),
 ].join('\n');
 const readmePath = path.join(root, 'README.md');
 if (fs.existsSync(readmePath)) {
@@ -104,7 +106,7 @@ const rulesSchema = pkg.contributes.configuration.properties['jianggao.rules'];
 rulesSchema.properties = Object.fromEntries(RULES.map((r) => [r.id, {
   type: 'string',
   enum: ['off', 'hint', 'info', 'warning', 'error'],
-  default: r.severity,
+  default: r.offByDefault ? 'off' : r.severity,
   description: `${r.description.zh} / ${r.description.en}`,
 }]));
 write('package.json', JSON.stringify(pkg, null, 2) + '\n');

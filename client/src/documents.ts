@@ -2,6 +2,7 @@
 // the user adds them to `jianggao.languages`. The language client and the views share this.
 import * as vscode from 'vscode';
 import type { DocumentSelector } from 'vscode-languageclient/node';
+import { WORD_SCHEME } from '../../server/src/protocol';
 
 export function languagesToCheck(): string[] {
   const configured = vscode.workspace.getConfiguration('jianggao').get<string[]>('languages', ['speech']);
@@ -9,14 +10,19 @@ export function languagesToCheck(): string[] {
 }
 
 export function selector(): DocumentSelector {
-  return languagesToCheck().flatMap((language) => [
-    { language, scheme: 'file' },
-    { language, scheme: 'untitled' },
-  ]);
+  return [
+    ...languagesToCheck().flatMap((language) => [
+      { language, scheme: 'file' },
+      { language, scheme: 'untitled' },
+    ]),
+    // A .docx opened as a read-only speech (client/src/word.ts).
+    { language: 'speech', scheme: WORD_SCHEME },
+  ];
 }
 
 /** Whether the server checks this document (and so answers requests about it). */
 export function isChecked(doc: vscode.TextDocument | undefined): boolean {
+  if (doc?.uri.scheme === WORD_SCHEME) return doc.languageId === 'speech';
   return !!doc && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && languagesToCheck().includes(doc.languageId);
 }
 

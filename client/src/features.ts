@@ -12,6 +12,7 @@ import { T } from './i18n';
 import { insertPart, insertSkeleton } from './snippets';
 import type { SpeechPart } from './snippetNames';
 import { registerStatusBar } from './statusBar';
+import { registerWord } from './word';
 import { registerStructureView, revealInDraft, REVEAL_COMMAND, INSERT_PART_COMMAND, STRUCTURE_VIEW_ID } from './structureView';
 
 /** Speech files the workspace check looks for. */
@@ -30,6 +31,7 @@ export function registerFeatures(
   getClient: () => LanguageClient | undefined,
   output: vscode.OutputChannel,
 ): Features {
+  registerWord(context, getClient);
   const status = registerStatusBar(context, getClient);
   const structure = registerStructureView(context, getClient);
   registerCursorNotification(context, getClient);

@@ -3,6 +3,7 @@
 //
 //   jianggao check [--fix] [--format text|json|sarif] [--config FILE] [--lang zh|en] FILE|DIR...
 //   jianggao outline [--format text|json|markdown] FILE
+//   jianggao export [--podium] [-o OUT.docx] FILE.speech
 //   jianggao rules
 //
 // Exit codes: 0 nothing at warning or above; 1 findings at warning or above; 2 usage or I/O
@@ -10,13 +11,14 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, RULES, Diagnostic, Locale, AnalysisOptions, WordSegmenter, ParagraphCorpus, applyFixAll } from './analysis';
+import { analyze, defaultSetting, RULES, Diagnostic, Locale, AnalysisOptions, WordSegmenter, ParagraphCorpus, applyFixAll } from './analysis';
 import { outlineOf, OutlineNode, minutesOf, renderOutline } from './analysis/outline';
 import { readDraft, collectFiles, DraftRead, DEFAULT_MAX_FILE_SIZE } from './files';
 import { fileMessage, FileMessage } from './fileMessages';
 import { loadConfigFor, findConfigFile, readConfigFile } from './config';
 import { loadSegmenter } from './segmentation';
 import { toSarif } from './sarif';
+import { isWordFile, readWordFile, wordOf, wordPositions, writeAnnotated, writeExport } from './word/cli';
 
 const VERSION = '0.1.0';
 
@@ -30,6 +32,10 @@ interface Args {
   version: boolean;
   /** check --fix: write fix-all's result back to each file, then report what is left. */
   fix: boolean;
+  /** Word: check --annotate, export -o FILE, export --podium. */
+  annotate?: boolean;
+  output?: string;
+  podium?: boolean;
 }
 
 class UsageError extends Error {}
@@ -48,6 +54,9 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--fix') args.fix = true;
     else if (a === '--format' || a.startsWith('--format=') || a === '-f') args.format = value();
     else if (a === '--config' || a.startsWith('--config=') || a === '-c') args.config = value();
+    else if (a === '--annotate') args.annotate = true;
+    else if (a === '--podium') args.podium = true;
+    else if (a === '--output' || a.startsWith('--output=') || a === '-o') args.output = value();
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = value();
       if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang must be zh or en, not "${v}"`);
@@ -69,17 +78,20 @@ const HELP = `jianggao ${VERSION} — 讲话稿检查 (checks Chinese speech dra
 Usage:
   jianggao check [--fix] [--format text|json|sarif] [--config FILE] [--lang zh|en] FILE|DIR...
   jianggao outline [--format text|json|markdown] [--lang zh|en] FILE
+  jianggao check --annotate FILE.docx...   (writes FILE.jianggao.docx: findings as Word comments)
+  jianggao export [--podium] [-o OUT.docx] FILE.speech   (GB/T 9704 layout; --podium: reading copy)
   jianggao rules [--format text|json]
 
-Directories are searched for speech files (*.speech, *.speech.txt, *.speech.md) and for
-.txt files that read like a speech (a speech title, or an audience addressed).
+Directories are searched for speech files (*.speech, *.speech.txt, *.speech.md), Word
+documents (*.docx; in a .docx, line numbers are paragraph numbers) and .txt files that read
+like a speech (a speech title, or an audience addressed).
 --fix writes the safe fixes (punctuation, marker forms, pasted characters, broken lines)
 back into each file, as fix-all does in the editor, and reports what is left.
 Configuration: --config FILE, else the nearest .jianggao.json above each file.
 Messages are in Chinese; --lang en (or JIANGGAO_LANG=en) for English.
 Exit: 0 no warnings, 1 warnings or errors found, 2 usage or I/O error.`;
 
-export function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): number {
+export function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): number | Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -103,8 +115,10 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
         return outline(args, out, err);
       case 'rules':
         return rules(args, out);
+      case 'export':
+        return exportWord(args, err);
       default:
-        err.write(`jianggao: unknown command "${args.command}" (check, outline, rules; see jianggao --help)\n`);
+        err.write(`jianggao: unknown command "${args.command}" (check, outline, export, rules; see jianggao --help)\n`);
         return 2;
     }
   } catch (e) {
@@ -151,6 +165,14 @@ interface FileResult {
   lineIndex: { positionAt(o: number): { line: number; character: number } };
 }
 
+/** A draft from disk: text as it is, a Word document as its reader sees it (its lines worded in `lang`). */
+function readAny(file: string, maxBytes: number, lang: Locale): DraftRead {
+  if (!isWordFile(file)) return readDraft(file, maxBytes);
+  const read = readWordFile(file, maxBytes, lang);
+  if (!read.ok) return { ok: false, reason: read.reason, problem: { key: 'word-reader', data: { message: read.reason } } };
+  return read.note ? { ...read, notice: { key: 'word-reader', data: { message: read.note } } } : read;
+}
+
 function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
   if (!['text', 'json', 'sarif'].includes(args.format)) throw new UsageError(`--format must be text, json or sarif, not "${args.format}"`);
   if (args.files.length === 0) throw new UsageError('check needs at least one file or directory');
@@ -176,7 +198,7 @@ function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStrea
       skip(`${file}: ${say({ key: 'config-invalid' })}`);
       continue;
     }
-    const read = readDraft(file, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+    const read = readAny(file, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, args.lang);
     if (!read.ok) {
       skip(`${file}: ${say(read.problem)}`);
       continue;
@@ -209,7 +231,12 @@ function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStrea
         }
       }
       for (const e of result.ruleErrors) err.write(`jianggao: ${file}: rule ${e.rule} failed and was skipped: ${e.error}\n`);
-      results.push({ file, diagnostics: result.diagnostics, read, lineIndex: result.model.lineIndex });
+      const word = wordOf(read);
+      results.push({ file, diagnostics: result.diagnostics, read, lineIndex: word ? wordPositions(word.document) : result.model.lineIndex });
+      if (args.annotate) {
+        const written = word ? writeAnnotated(file, word, result.diagnostics, args.lang) : { line: args.lang === 'zh' ? `${file}：--annotate 只用于 Word 文档（.docx），未写批注` : `${file}: --annotate applies to Word documents (.docx) only; no comments written` };
+        err.write(`jianggao: ${written.line}\n`);
+      }
     } catch (e) {
       // A bug of ours must not cost the other files their check.
       skip(`${file}: ${say({ key: 'internal-error', data: { message: (e as Error).message.split('\n')[0] } })}`);
@@ -259,15 +286,17 @@ function outline(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStr
   configs.checkExplicit();
   const config = configs.for(file);
   if ('error' in config) return 2;
-  const read = readDraft(file, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  const read = readAny(file, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, args.lang);
   if (!read.ok) {
     err.write(`jianggao: ${file}: ${fileMessage(read.problem, args.lang)}\n`);
     return 2;
   }
+  const word = wordOf(read);
+  const positions = word ? wordPositions(word.document) : undefined;
   const result = analyze(read.text, { options: { ...config.options, rules: Object.fromEntries(RULES.map((r) => [r.id, 'off'])) } });
   const nodes = outlineOf(result.model, args.lang);
   const rate = config.options.speakingRate;
-  const lineOf = (o: number) => result.model.lineIndex.lineAt(o) + 1;
+  const lineOf = (o: number) => (positions ? positions.positionAt(o).line : result.model.lineIndex.lineAt(o)) + 1;
   if (args.format === 'json') {
     const toJson = (n: OutlineNode): unknown => ({
       kind: n.kind, name: n.name, level: n.level, line: lineOf(n.start), endLine: lineOf(Math.max(n.start, n.end - 1)),
@@ -288,6 +317,8 @@ function outline(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStr
 function fixFile(file: string, read: DraftRead & { ok: true }, diagnostics: Diagnostic[]): { text?: string; message?: FileMessage } {
   const { text, fixed } = applyFixAll(read.text, diagnostics);
   if (fixed === 0 || text === read.text) return {};
+  // A Word document is never rewritten: its layout is not in the text. --annotate says where.
+  if (wordOf(read)) return { message: { key: 'not-written', data: { count: fixed, why: 'word' } } };
   const bytes = encodeLike(read, text);
   if (!bytes) return { message: { key: 'not-written', data: { count: fixed, why: 'encoding', encoding: read.encoding.toUpperCase() } } };
   try {
@@ -310,11 +341,30 @@ function encodeLike(read: DraftRead & { ok: true }, text: string): Buffer | unde
   return undefined;
 }
 
+/** `jianggao export FILE.speech [-o OUT.docx] [--podium]`: the draft as a Word document. */
+function exportWord(args: Args, err: NodeJS.WritableStream): number | Promise<number> {
+  if (args.files.length !== 1) throw new UsageError('export takes exactly one file');
+  const file = args.files[0];
+  const configs = new Configs(args.config, args.lang, err);
+  configs.checkExplicit();
+  const config = configs.for(file);
+  if ('error' in config) return 2;
+  const read = readAny(file, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, args.lang);
+  if (!read.ok) {
+    err.write(`jianggao: ${file}: ${fileMessage(read.problem, args.lang)}\n`);
+    return 2;
+  }
+  return writeExport({ input: file, output: args.output, layout: args.podium ? 'podium' : 'official', lang: args.lang, speakingRate: config.options.speakingRate, text: read.text }).then((written) => {
+    err.write(`jianggao: ${written.line}\n`);
+    return written.ok ? 0 : 2;
+  });
+}
+
 function rules(args: Args, out: NodeJS.WritableStream): number {
   if (args.format === 'json') {
-    out.write(JSON.stringify(RULES.map((r) => ({ id: r.id, severity: r.severity, category: r.category, description: r.description[args.lang] })), null, 2) + '\n');
+    out.write(JSON.stringify(RULES.map((r) => ({ id: r.id, severity: r.severity, default: defaultSetting(r), category: r.category, description: r.description[args.lang] })), null, 2) + '\n');
   } else {
-    for (const r of RULES) out.write(`${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.description[args.lang]}\n`);
+    for (const r of RULES) out.write(`${r.id.padEnd(24)} ${defaultSetting(r).padEnd(8)} ${r.description[args.lang]}\n`);
   }
   return 0;
 }
@@ -323,11 +373,16 @@ function rules(args: Args, out: NodeJS.WritableStream): number {
 export function run(argv: string[]): void {
   // A closed pipe (jianggao check … | head) is not an error: stop quietly.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 2));
-  try {
-    process.exitCode = main(argv);
-  } catch (e) {
+  const failed = (e: unknown) => {
     process.stderr.write(`jianggao: internal error: ${(e as Error).message.split('\n')[0]}\n`);
     process.exitCode = 2;
+  };
+  try {
+    const code = main(argv);
+    if (typeof code === 'number') process.exitCode = code;
+    else code.then((c) => (process.exitCode = c), failed);
+  } catch (e) {
+    failed(e);
   }
 }
 

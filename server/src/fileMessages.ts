@@ -9,7 +9,9 @@ export type FileMessageKey =
   | 'binary' | 'word-doc' | 'word-docx' | 'pdf' | 'broken-utf8' | 'broken-utf16' | 'unknown-encoding'
   | 'empty-directory' | 'too-deep' | 'cannot-read-directory'
   | 'decoded-gb18030' | 'decoded-utf16'
-  | 'config-invalid' | 'internal-error' | 'no-speech-files' | 'not-written' | 'written';
+  | 'config-invalid' | 'internal-error' | 'no-speech-files' | 'not-written' | 'written'
+  // Worded by the Word reader (server/src/word/messages.ts) in the CLI's language already.
+  | 'word-reader';
 
 export interface FileMessage {
   key: FileMessageKey;
@@ -33,11 +35,12 @@ const TABLE: Record<FileMessageKey, { zh: Template; en: Template }> = {
     zh: () => '是旧版 Word 文档（.doc），无法读取，已跳过：请在 Word 或 WPS 中另存为 .docx 或纯文本（.txt，UTF-8 编码）后再检查',
     en: () => 'an old Word document (.doc), which cannot be read (skipped): save it as .docx or as plain text (.txt, UTF-8) in Word or WPS and check that',
   },
-  // Until `jianggao check` reads .docx itself (being added), a Word document gets this advice.
+  // A Word document read as text (a caller that does not go through the Word reader).
   'word-docx': {
-    zh: () => '是 Word 文档（.docx），本版本还不能直接检查，已跳过：请在 Word 或 WPS 中另存为纯文本（.txt，UTF-8 编码）后再检查',
-    en: () => 'a Word document (.docx), which this version cannot check yet (skipped): save it as plain text (.txt, UTF-8) in Word or WPS and check that',
+    zh: () => '是 Word 文档（.docx），不是纯文本：请用 jianggao check 直接检查 .docx 文件，或在 VS Code 中右键选择“以讲稿方式打开 Word 文档”',
+    en: () => 'a Word document (.docx), not plain text: check the .docx itself with jianggao check, or right-click it in VS Code and choose “Open Word Document as Speech”',
   },
+  'word-reader': { zh: (d) => String(d.message), en: (d) => String(d.message) },
   pdf: {
     zh: () => '是 PDF 文件，无法检查，已跳过：请把文字复制到 .txt 或 .speech 文件中再检查（粘贴带来的怪字符会被“粘贴字符”规则找出）',
     en: () => 'a PDF, which cannot be checked (skipped): copy its text into a .txt or .speech file and check that (the pasted-character rule finds what the copy brings along)',
@@ -52,8 +55,8 @@ const TABLE: Record<FileMessageKey, { zh: Template; en: Template }> = {
     en: () => 'neither UTF-8 nor GBK/GB18030 text (Big5? another encoding?): skipped; save it as UTF-8',
   },
   'empty-directory': {
-    zh: () => '目录中没有讲话稿文件（*.speech、*.speech.txt、*.speech.md，或内容像讲话稿的 .txt）',
-    en: () => 'a directory with no speech files (*.speech, *.speech.txt, *.speech.md, or a .txt that reads like a speech)',
+    zh: () => '目录中没有讲话稿文件（*.speech、*.speech.txt、*.speech.md、Word 文档 *.docx，或内容像讲话稿的 .txt）',
+    en: () => 'a directory with no speech files (*.speech, *.speech.txt, *.speech.md, Word documents *.docx, or a .txt that reads like a speech)',
   },
   'too-deep': { zh: (d) => `目录嵌套超过 ${d.max} 层，未搜索`, en: (d) => `nested more than ${d.max} directories deep, not searched` },
   'cannot-read-directory': { zh: (d) => `无法读取目录（${d.code}）`, en: (d) => `cannot read directory (${d.code})` },
@@ -69,8 +72,14 @@ const TABLE: Record<FileMessageKey, { zh: Template; en: Template }> = {
   'internal-error': { zh: (d) => `内部错误，未检查（${d.message}）`, en: (d) => `internal error, not checked (${d.message})` },
   'no-speech-files': { zh: () => '没有找到讲话稿文件', en: () => 'no speech files found' },
   'not-written': {
-    zh: (d) => `已找到 ${d.count} 处可自动修复的问题，但${d.why === 'encoding' ? `文件是 ${d.encoding} 编码` : '无法写回'}，未写回：请先另存为 UTF-8${d.why === 'error' ? `（${d.code}）` : ''}`,
-    en: (d) => `${d.count} fixable problem(s) found but not written back: ${d.why === 'encoding' ? `the file is ${d.encoding}; save it as UTF-8 first` : `cannot write (${d.code})`}`,
+    zh: (d) =>
+      d.why === 'word'
+        ? `已找到 ${d.count} 处可自动修复的问题；--fix 不改写 Word 文档：请用 --annotate 写出带批注的副本，在 Word 中修改`
+        : `已找到 ${d.count} 处可自动修复的问题，但${d.why === 'encoding' ? `文件是 ${d.encoding} 编码` : '无法写回'}，未写回：请先另存为 UTF-8${d.why === 'error' ? `（${d.code}）` : ''}`,
+    en: (d) =>
+      d.why === 'word'
+        ? `${d.count} fixable problem(s) found; --fix does not rewrite Word documents: write a commented copy with --annotate and correct it in Word`
+        : `${d.count} fixable problem(s) found but not written back: ${d.why === 'encoding' ? `the file is ${d.encoding}; save it as UTF-8 first` : `cannot write (${d.code})`}`,
   },
   written: { zh: (d) => `已修复 ${d.count} 处并写回`, en: (d) => `fixed ${d.count} problem(s), written back` },
 };

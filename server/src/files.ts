@@ -8,6 +8,8 @@ import { looksLikeSpeech } from './analysis/detect';
 import { FileMessage, fileMessage } from './fileMessages';
 
 export const SPEECH_FILE = /\.speech(\.txt|\.md)?$/i;
+/** Word documents in a directory (the CLI reads them through server/src/word/); not lock files or annotated copies. */
+const WORD_DRAFT = (name: string) => /\.(docx|docm|doc)$/i.test(name) && !/^~\$|\.jianggao\.docx$/i.test(name);
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 const MAX_DEPTH = 20;
 
@@ -37,9 +39,9 @@ export const formatSize = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixe
 
 /**
  * Files named on the command line, directories searched for speech files (*.speech,
- * *.speech.txt, *.speech.md, and any other .txt whose text reads like a speech: looksLikeSpeech;
- * hidden and build directories skipped; symlinked files followed, symlinked directories not,
- * so a loop cannot trap the walk). Problems come back as message keys.
+ * *.speech.txt, *.speech.md, Word's *.docx and old *.doc, and any other .txt whose text reads
+ * like a speech: looksLikeSpeech; hidden and build directories skipped; symlinked files followed,
+ * symlinked directories not, so a loop cannot trap the walk). Problems come back as message keys.
  */
 export function collectFiles(inputs: string[]): { files: string[]; problems: PathProblem[] } {
   const files: string[] = [];
@@ -79,7 +81,7 @@ function walk(dir: string, out: string[], problems: PathProblem[], depth: number
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out, problems, depth + 1);
     } else if (!(e.isFile() || (e.isSymbolicLink() && isFile(p)))) continue;
-    else if (SPEECH_FILE.test(e.name) || (PLAIN_TEXT.test(e.name) && readsLikeSpeech(p))) out.push(p);
+    else if (SPEECH_FILE.test(e.name) || WORD_DRAFT(e.name) || (PLAIN_TEXT.test(e.name) && readsLikeSpeech(p))) out.push(p);
   }
 }
 

@@ -16,6 +16,10 @@ export const REQUESTS = {
   outline: 'jianggao/outline',
   stats: 'jianggao/stats',
   configuration: 'jianggao/configuration',
+  /** A .docx as the text of a read-only speech (WordTextRequest → WordTextResponse). */
+  wordText: 'jianggao/wordText',
+  /** A speech document written as a .docx (ExportWordRequest → WordWriteResponse). */
+  exportWord: 'jianggao/exportWord',
 } as const;
 
 /** Notifications from the client. */
@@ -27,6 +31,32 @@ export const NOTIFICATIONS = {
 export interface CursorNotification {
   uri: string;
   line: number;
+}
+
+/**
+ * Virtual documents of Word files: `jianggao-word:` + the file URI's path (`jianggao-word:/home/a/draft.docx`).
+ * The server checks them as speeches, with the settings of the folder the .docx is in.
+ */
+export const WORD_SCHEME = 'jianggao-word';
+
+export interface WordTextRequest {
+  /** The .docx, a file: URI. */
+  uri: string;
+}
+
+export type WordTextResponse = { ok: true; text: string; note?: string } | { ok: false; message: string };
+
+export interface ExportWordRequest {
+  /** The open speech document to export. */
+  uri: string;
+  /** Where to write, a file: URI. */
+  target: string;
+  layout: 'official' | 'podium';
+}
+
+export interface WordWriteResponse {
+  ok: boolean;
+  message: string;
 }
 
 export interface LspRange {

@@ -39,7 +39,7 @@ export function toSarif(
             id: r.id,
             shortDescription: { text: r.description[locale] },
             fullDescription: { text: r.docs.rationale[locale] },
-            defaultConfiguration: { level: LEVEL[r.severity] },
+            defaultConfiguration: { level: LEVEL[r.severity], ...(r.offByDefault ? { enabled: false } : {}) },
           })),
         },
       },

@@ -35,6 +35,8 @@ const EMPTY_DRAFT = '新讲稿.speech';
 const PASTED_DRAFT = '粘贴稿.speech';
 /** A draft in a plain .txt, as writers keep them. */
 const TXT_DRAFT = '推进会讲话.txt';
+/** The draft as a Word document (made by `jianggao export` in each profile). */
+const WORD_DRAFT = '县域经济工作会议讲话.docx';
 const SKELETON = { name: '讲稿骨架：工作会议', prefix: 'gongzuohuiyi' };
 const TIMEOUT = { workbench: 90_000, visible: 30_000 };
 const WORKSPACE_FOLDER = 'drafts';
@@ -101,6 +103,7 @@ function prepareProfile(vsix, locale) {
   const workspace = path.join(base, WORKSPACE_FOLDER);
   fs.mkdirSync(path.join(data, 'User'), { recursive: true });
   fs.cpSync(FIXTURES, workspace, { recursive: true });
+  execFileSync(process.execPath, [path.join(root, 'bin/jianggao.js'), 'export', path.join(workspace, DRAFT), '-o', path.join(workspace, WORD_DRAFT)], { stdio: 'ignore' });
   fs.writeFileSync(path.join(data, 'User/settings.json'), JSON.stringify({
     'security.workspace.trust.enabled': false,
     'workbench.startupEditor': 'none',
@@ -441,6 +444,37 @@ async function session(browser, vsix, locale) {
         [...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => r.textContent.includes(file) && r.textContent.trim().endsWith(String(count))),
         { file: EMPTY_DRAFT, count: findings.length });
       return `${want.length} lines, from "${want[0]}"; Problems lists its ${findings.length} unfilled parts`;
+    });
+
+    await check(page, locale, 'a Word document in the workspace opens as a read-only speech with its findings', 'word', async () => {
+      // Checked with the workspace's other drafts, as the editor does (reused-paragraph compares them).
+      const findings = cliJson(['check', '--format', 'json', '--lang', lang, profile.workspace]).find((f) => f.file.endsWith(WORD_DRAFT)).diagnostics;
+      if (!findings.length) throw new Error(`the checker reports nothing in ${WORD_DRAFT}`);
+      const command = manifest.contributes.commands.find((c) => c.command === 'jianggao.openWordDocument');
+      const title = manifestString(command.title, locale);
+      await showOnlyPane(page, WORKSPACE_FOLDER);
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: WORD_DRAFT }).click({ button: 'right' });
+      // VS Code's context menu acts on the focused item: hover it, then Enter.
+      await page.locator('.monaco-menu .action-item', { hasText: title }).first().hover();
+      await page.keyboard.press('Enter');
+      await waitVisible(page, `the editor tab of ${WORD_DRAFT}`, (name) =>
+        document.querySelector('.part.editor .tab.active')?.textContent.includes(name), WORD_DRAFT);
+      const first = await waitVisible(page, `the draft's first line in the editor: ${fs.readFileSync(path.join(profile.workspace, DRAFT), 'utf8').split('\n')[0]}`, ({ editor, line }) =>
+        [...document.querySelectorAll(`${editor} .view-lines .view-line`)].some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(line)) && line,
+      { editor: ACTIVE_EDITOR, line: fs.readFileSync(path.join(profile.workspace, DRAFT), 'utf8').split('\n')[0] });
+      await waitVisible(page, 'a squiggle in the Word document\'s speech view', (editor) =>
+        document.querySelectorAll(`${editor} .squiggly-warning, ${editor} .squiggly-info, ${editor} .squiggly-error`).length > 0, ACTIVE_EDITOR);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Shift+M');
+      await waitVisible(page, `Problems: ${findings.length} findings for ${WORD_DRAFT}`, ({ file, count }) =>
+        [...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => r.textContent.includes(file) && r.textContent.trim().endsWith(String(count))),
+      { file: WORD_DRAFT, count: findings.length });
+      // Read-only: typing changes nothing.
+      await page.locator(`${ACTIVE_EDITOR} .view-lines`).click();
+      await page.keyboard.type('改');
+      const typed = await page.$$eval(`${ACTIVE_EDITOR} .view-lines .view-line`, (lines) => lines.some((l) => l.textContent.includes('改')));
+      if (typed) throw new Error('the Word document\'s speech view took an edit');
+      return `"${first}", ${findings.length} findings in Problems, read-only`;
     });
 
     await check(page, locale, 'a skeleton inserted into a new untitled file makes it a speech draft, checked at once', 'untitled-skeleton', async () => {

@@ -3,15 +3,18 @@
 // diagnostic broke which promise, so a shrunk counterexample reads as a bug report.
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, applyEdits, normaliseEdits, fixAllEdits, isMechanicalFix, AnalysisResult, Diagnostic, Edit, DocumentModel } from '../../server/src/analysis';
+import { analyze, applyEdits, normaliseEdits, fixAllEdits, isMechanicalFix, AnalysisResult, Diagnostic, Edit, DocumentModel, RULES } from '../../server/src/analysis';
 import type { Marker } from '../../server/src/analysis/markers';
 import { testWords } from './words';
 
 /** The numbering rules whose fix renumbers the flagged marker's whole sequence. */
 export const RENUMBER_RULES = new Set(['numbering-gap', 'numbering-duplicate', 'numbering-start']);
 
+/** Rules that are off by default are switched on here: their invariants hold for those who use them. */
+const EVERY_RULE_ON = { rules: Object.fromEntries(RULES.filter((r) => r.offByDefault).map((r) => [r.id, r.severity])) };
+
 export function check(text: string): AnalysisResult {
-  return analyze(text, { words: testWords() });
+  return analyze(text, { words: testWords(), options: EVERY_RULE_ON });
 }
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;

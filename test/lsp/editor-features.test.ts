@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseDocument, RULE_BY_ID, ruleTitle } from '../../server/src/analysis';
+import { defaultSetting, parseDocument, RULE_BY_ID, ruleTitle } from '../../server/src/analysis';
 import { formatDuration, outlineOf } from '../../server/src/analysis/outline';
 import { FOCUS_PAUSE_MS } from '../../server/src/lsp/focusMode';
 import { TestClient, PublishedDiagnostics } from '../helpers/lsp';
@@ -320,7 +320,9 @@ describe('editor features over LSP', function () {
 
     it('quick-fix titles, hovers and lenses on every rule\'s bad examples', async function () {
       this.timeout(120000);
-      const c = await TestClient.start();
+      // Rules that are off by default are switched on: their strings are shown once a writer turns them on.
+      const on = Object.fromEntries([...RULE_BY_ID.values()].filter((r) => defaultSetting(r) === 'off').map((r) => [r.id, 'info']));
+      const c = await TestClient.start({ settings: { rules: on } });
       try {
         const seen = new Set<string>();
         let i = 0;

@@ -87,25 +87,26 @@ describe('jianggao check --fix, the CLI in Chinese, .txt drafts, ignores', funct
   });
 
   it('file problems in Chinese by default, in English under --lang en, with advice for Word documents and PDFs', () => {
-    write('old.doc', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]));
+    // An OLE compound file holding a WordDocument stream: what Word 97–2003 writes.
+    write('old.doc', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600), Buffer.from('WordDocument', 'utf16le'), Buffer.alloc(100)]));
     write('new.docx', Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(600, 7)]));
     write('scan.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(600)]));
     write('junk.speech', Buffer.alloc(600));
     fs.mkdirSync(path.join(dir, 'empty'));
     const zh: Array<[string, string]> = [
-      ['old.doc', 'jianggao: old.doc: 是旧版 Word 文档（.doc），无法读取，已跳过：请在 Word 或 WPS 中另存为 .docx 或纯文本（.txt，UTF-8 编码）后再检查'],
-      ['new.docx', 'jianggao: new.docx: 是 Word 文档（.docx），本版本还不能直接检查，已跳过：请在 Word 或 WPS 中另存为纯文本（.txt，UTF-8 编码）后再检查'],
+      ['old.doc', 'jianggao: old.doc: 旧版 Word 二进制格式（.doc），无法读取：请在 Word 或 WPS 中另存为 .docx 后再检查'],
+      ['new.docx', 'jianggao: new.docx: 文档已损坏（no end of central directory）：未检查；请在 Word 中打开并另存后再试'],
       ['scan.pdf', 'jianggao: scan.pdf: 是 PDF 文件，无法检查，已跳过：请把文字复制到 .txt 或 .speech 文件中再检查（粘贴带来的怪字符会被“粘贴字符”规则找出）'],
       ['junk.speech', 'jianggao: junk.speech: 是二进制文件，不是文本，已跳过'],
       ['missing.speech', 'jianggao: missing.speech: 没有这个文件或目录'],
-      ['empty', 'jianggao: empty: 目录中没有讲话稿文件（*.speech、*.speech.txt、*.speech.md，或内容像讲话稿的 .txt）'],
+      ['empty', 'jianggao: empty: 目录中没有讲话稿文件（*.speech、*.speech.txt、*.speech.md、Word 文档 *.docx，或内容像讲话稿的 .txt）'],
     ];
     for (const [file, line] of zh) {
       const r = run(['check', file]);
       assert.equal(r.status, 2, file);
       assert.deepEqual(r.lines, [line]);
     }
-    assert.deepEqual(run(['check', '--lang', 'en', 'old.doc']).lines, ['jianggao: old.doc: an old Word document (.doc), which cannot be read (skipped): save it as .docx or as plain text (.txt, UTF-8) in Word or WPS and check that']);
+    assert.deepEqual(run(['check', '--lang', 'en', 'old.doc']).lines, ['jianggao: old.doc: an old binary Word document (.doc), cannot be read: save it as .docx in Word or WPS and check again']);
     assert.deepEqual(run(['outline', 'junk.speech']).lines, ['jianggao: junk.speech: 是二进制文件，不是文本，已跳过']);
   });
 

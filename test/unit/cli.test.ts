@@ -217,6 +217,22 @@ describe('jianggao check on hostile input', function () {
     assert.deepEqual(log.runs[0].invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text), ['random.speech: a binary file, not text (skipped)']);
   });
 
+  it('a rule off by default is listed as off, is disabled in SARIF, and reports once switched on in .jianggao.json', () => {
+    const rules = JSON.parse(run(['rules', '--format', 'json']).stdout) as Array<{ id: string; severity: string; default: string }>;
+    assert.deepEqual(rules.find((r) => r.id === 'overused-phrase'), { ...rules.find((r) => r.id === 'overused-phrase'), severity: 'info', default: 'off' });
+    assert.equal(rules.find((r) => r.id === 'doubled-word')!.default, 'warning');
+    assert.match(run(['rules']).stdout, /^overused-phrase +off /m);
+    const burst = '同志们：\n过去一年，全县各项工作取得了明显进步。工业经济稳中有进。\n农业农村工作取得了明显进步，粮食总产再创新高。\n在社会事业方面，我们同样取得了明显进步。\n';
+    write('burst/draft.speech', burst);
+    const sarif = JSON.parse(run(['check', '--format', 'sarif', 'burst/draft.speech']).stdout);
+    const rule = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'overused-phrase');
+    assert.deepEqual(rule.defaultConfiguration, { level: 'note', enabled: false });
+    assert.ok(!sarif.runs[0].results.some((x: { ruleId: string }) => x.ruleId === 'overused-phrase'));
+    write('burst/.jianggao.json', JSON.stringify({ rules: { 'overused-phrase': 'info' } }));
+    const on = JSON.parse(run(['check', '--format', 'json', 'burst/draft.speech']).stdout);
+    assert.deepEqual(on[0].diagnostics.filter((d: { rule: string }) => d.rule === 'overused-phrase').map((d: { line: number }) => d.line), [2]);
+  });
+
   it('text output: path:line:col  severity  message  rule, a summary on stderr', () => {
     const r = run(['check', 'good.speech'], { lang: 'zh' });
     assert.equal(r.status, 1);
@@ -244,7 +260,7 @@ describe('jianggao check on hostile input', function () {
       [['check', '--bogus', 'good.speech'], 'jianggao: unknown option --bogus (see jianggao --help)'],
       [['check', '--format', 'xml', 'good.speech'], 'jianggao: --format must be text, json or sarif, not "xml"'],
       [['check'], 'jianggao: check needs at least one file or directory'],
-      [['frobnicate'], 'jianggao: unknown command "frobnicate" (check, outline, rules; see jianggao --help)'],
+      [['frobnicate'], 'jianggao: unknown command "frobnicate" (check, outline, export, rules; see jianggao --help)'],
       [['check', '--config', 'nowhere.json', 'good.speech'], /^jianggao: nowhere\.json: cannot read configuration \(ENOENT\)$/],
       [['check', '--config', write('bad.json', '{"rules": {'), 'good.speech'], /^jianggao: bad\.json: invalid configuration: /],
       [['check', '--config', write('array.json', '[1, 2]'), 'good.speech'], 'jianggao: array.json: invalid configuration: not a JSON object'],

@@ -94,6 +94,23 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // Two-character words doubled are usage for verbs (研究研究) but a slip for the genre's own words.
+    name: 'a word of the genre doubled (加强 → 加强加强)', expect: ['doubled-word'],
+    apply(lines) {
+      const i = lines.findIndex((l) => l.length > 30 && /加强|推进|落实|坚持/.test(l));
+      if (i < 0) return undefined;
+      return lines.map((l, k) => (k === i ? l.replace(/加强|推进|落实|坚持/, (w) => w + w) : l));
+    },
+  },
+  {
+    name: 'an adverb doubled (不断 → 不断不断)', expect: ['doubled-word'],
+    apply(lines) {
+      const i = lines.findIndex((l) => l.length > 30 && /不断|切实|积极|认真|进一步/.test(l));
+      if (i < 0) return undefined;
+      return lines.map((l, k) => (k === i ? l.replace(/不断|切实|积极|认真|进一步/, (w) => w + w) : l));
+    },
+  },
+  {
     name: 'paragraph-leading enumeration renumbered (二要 → 三要)', expect: ['numbering-gap', 'numbering-duplicate'],
     apply(lines) {
       const i = lines.findIndex((l) => /^二[要是]/.test(l));

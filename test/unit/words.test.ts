@@ -187,15 +187,23 @@ describe('repeated-sentence', () => {
 });
 
 describe('overused-phrase', () => {
+  const on = { rules: { 'overused-phrase': 'info' as const } };
+  it('is off unless switched on', () => {
+    const text = '同志们：\n今年项目建设取得了显著成效。\n招商引资取得了显著成效。\n民生实事也取得了显著成效。';
+    assert.equal(ofRule(check(text), 'overused-phrase').length, 0);
+    assert.equal(ofRule(check(text, on), 'overused-phrase').length, 1);
+    assert.equal(ofRule(check(text, { rules: { 'overused-phrase': 'warning' } }), 'overused-phrase')[0].severity, 'warning');
+  });
+
   it('reports the phrase once with its count and every place; 排比 inside a paragraph and the topic are quiet', () => {
     const text = '在全市项目建设推进会上的讲话\n同志们：\n今天召开全市项目建设推进会。项目建设是重中之重。\n今年项目建设取得了显著成效。\n招商引资取得了显著成效。\n民生实事也取得了显著成效。';
-    const found = ofRule(check(text), 'overused-phrase');
+    const found = ofRule(check(text, on), 'overused-phrase');
     assert.equal(found.length, 1, show(found));
     assert.match(found[0].message, /“取得了显著成效”.*3次/);
     assert.equal(found[0].related!.length, 2);
     assert.equal(text.slice(found[0].related![1].start, found[0].related![1].end), '取得了显著成效');
     const parallel = '同志们：\n要在服务大局上争当先进，在联系群众上争当先进，在改革创新上争当先进，在作风建设上争当先进，在自身建设上争当先进。';
-    assert.equal(ofRule(check(parallel), 'overused-phrase').length, 0);
+    assert.equal(ofRule(check(parallel, on), 'overused-phrase').length, 0);
   });
 });
 

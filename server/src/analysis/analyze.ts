@@ -9,7 +9,7 @@ import { RULES, RULE_BY_ID } from './rules';
 import { suppressionsOf } from './suppressions';
 import { ignoreMatcher } from './ignores';
 import { snapOffset } from './text';
-import { AnalysisOptions, Diagnostic, Finding, RuleContext, RuleRecord, Severity, WordSegmenter } from './types';
+import { AnalysisOptions, Diagnostic, Finding, RuleContext, RuleRecord, Severity, SeveritySetting, WordSegmenter } from './types';
 
 export interface AnalysisResult {
   model: DocumentModel;
@@ -52,7 +52,7 @@ export function analyze(text: string, input: AnalyzeInput = {}): AnalysisResult 
   const ruleErrors: AnalysisResult['ruleErrors'] = [];
   for (const rule of RULES) {
     if (input.only && !input.only.has(rule.id)) continue;
-    const configured = options.rules[rule.id];
+    const configured = options.rules[rule.id] ?? (rule.offByDefault ? 'off' : undefined);
     if (configured === 'off') continue;
     if (rule.needsWords && !input.words) {
       pendingWordRules.push(rule.id);
@@ -85,6 +85,11 @@ export function analyze(text: string, input: AnalyzeInput = {}): AnalysisResult 
 export function messageOf(rule: RuleRecord, f: Finding, locale: 'zh' | 'en'): string {
   const templates = (f.variant && rule.variants?.[f.variant]) || rule.message;
   return templates[locale](f.data ?? {});
+}
+
+/** What a rule does when nothing is configured: its severity, or off (RuleRecord.offByDefault). */
+export function defaultSetting(rule: RuleRecord): SeveritySetting {
+  return rule.offByDefault ? 'off' : rule.severity;
 }
 
 export function ruleById(id: string): RuleRecord | undefined {

@@ -99,6 +99,12 @@ export interface RuleRecord {
   fixKind?: FixKind;
   /** Rule needs word segmentation: runs once the segmenter is ready. */
   needsWords?: boolean;
+  /**
+   * Silent unless the writer switches it on (`"rules": { "<id>": "info" }`): a check whose
+   * findings on real speeches are not precise enough to show unasked. `severity` is the level
+   * it is documented to report at once switched on.
+   */
+  offByDefault?: boolean;
   docs: RuleDocs;
   check(context: RuleContext): Finding[];
 }
@@ -136,6 +142,12 @@ export interface AnalysisOptions {
 export interface WordSegmenter {
   /** Words of `text` in order; concatenated they give back `text` exactly. */
   cut(text: string): string[];
+  /**
+   * The part of speech of a word as the dictionary records it (jieba's tags: n, v, vn, a, d …;
+   * of a compound it cuts further, the last part's). Optional: engines without a tagged
+   * dictionary leave it out, and rules that use it then stay on the cautious side.
+   */
+  tag?(word: string): string | undefined;
   readonly name: string;
 }
 

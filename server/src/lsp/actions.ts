@@ -6,6 +6,7 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, RULE_BY_ID } from '../analysis';
+import { WORD_SCHEME } from '../protocol';
 import { ServerContext } from './context';
 import { Snapshot } from './snapshot';
 import { Validation } from './validation';
@@ -50,6 +51,8 @@ export class CodeActions {
   }
 
   provide(params: CodeActionParams): CodeAction[] {
+    // A Word document's speech view is read-only: no edit to offer (convert it to a .speech to fix).
+    if (params.textDocument.uri.startsWith(`${WORD_SCHEME}:`)) return [];
     const f = this.validation.fresh(params.textDocument.uri);
     if (!f) return [];
     const { doc, snapshot } = f;

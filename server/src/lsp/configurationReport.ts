@@ -1,7 +1,7 @@
 // "Show the configuration in force" (jianggao/configuration): every layer, its problems, and
 // where each setting and each rule's severity came from.
 
-import { RULES, ruleTitle } from '../analysis';
+import { RULES, defaultSetting, ruleTitle } from '../analysis';
 import { UserConfig } from '../analysis/options';
 import { REQUESTS } from '../protocol';
 import { Feature } from './feature';
@@ -36,7 +36,7 @@ export const configurationReport: Feature = {
       for (const r of RULES) {
         const v = options.rules[r.id];
         const from = v ? origin((c) => (c.rules as Record<string, unknown> | undefined)?.[r.id]) : en ? 'default' : '默认值';
-        lines.push(`  ${r.id.padEnd(24)} ${(v ?? r.severity).padEnd(8)} ← ${from.padEnd(10)} ${ruleTitle(r, ctx.locale)}`.trimEnd());
+        lines.push(`  ${r.id.padEnd(24)} ${(v ?? defaultSetting(r)).padEnd(8)} ← ${from.padEnd(10)} ${ruleTitle(r, ctx.locale)}`.trimEnd());
       }
       return lines.join('\n');
     });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'url';
 import { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Locale } from '../analysis';
+import { WORD_SCHEME } from '../protocol';
 
 export class ServerContext {
   locale: Locale = 'zh';
@@ -37,6 +38,8 @@ export class ServerContext {
 
 export function uriToPath(uri: string): string | undefined {
   try {
+    // A Word document's speech view stands for the .docx itself (its folder's settings apply).
+    if (uri.startsWith(`${WORD_SCHEME}:`)) return fileURLToPath(`file://${uri.slice(WORD_SCHEME.length + 1).replace(/^\/*/, '/')}`);
     return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
   } catch {
     return undefined;

@@ -29,6 +29,7 @@ import { symbols } from './symbols';
 import { Trust } from './trust';
 import { Validation } from './validation';
 import { views } from './views';
+import { word } from './word';
 import { workspaceCheck } from './workspaceCheck';
 import { workspaceEvents } from './workspaceEvents';
 
@@ -47,6 +48,7 @@ const FEATURES: Feature[] = [
   hover,
   codeLens,
   focusMode,
+  word,
 ];
 
 function createServer(): Server {

@@ -56,6 +56,9 @@ export class CachedSegmenter implements WordSegmenter {
     this.cache.set(text, words);
     return words;
   }
+  tag(word: string): string | undefined {
+    return this.engine.tag?.(word);
+  }
   clear(): void {
     this.cache.clear();
   }
@@ -83,6 +86,7 @@ export class IntlSegmenter implements WordSegmenter {
 interface NodeJieba {
   load(dicts: { dict: string; hmmDict: string; userDict: string; idfDict: string; stopWordDict: string }): boolean;
   cut(text: string, hmm?: boolean): string[];
+  tag(text: string): Array<{ word: string; tag: string }>;
   DEFAULT_DICT: string;
   DEFAULT_HMM_DICT: string;
 }
@@ -119,7 +123,20 @@ class JiebaSegmenter implements WordSegmenter {
     if (words.join('') !== text) return this.portable.cut(text);
     return words;
   }
+  /** Tags looked up so far: the repetition rules ask about a few words per document. */
+  private readonly tags = new Map<string, string | undefined>();
+  tag(word: string): string | undefined {
+    if (!/^\p{Script=Han}{1,16}$/u.test(word)) return undefined;
+    if (this.tags.has(word)) return this.tags.get(word);
+    if (this.tags.size >= MAX_TAGGED_WORDS) this.tags.clear();
+    const parts = this.jieba.tag(word);
+    const tag = parts.length ? parts[parts.length - 1].tag : undefined;
+    this.tags.set(word, tag);
+    return tag;
+  }
 }
+
+const MAX_TAGGED_WORDS = 20_000;
 
 /** Directory of the dictionaries shipped with Jianggao: server/dict, from the sources or from dist/. */
 export function dictionaryDir(): string {
