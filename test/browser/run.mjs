@@ -236,6 +236,29 @@ async function showOnlyPane(page, title) {
   }
 }
 
+/**
+ * Shows the Problems panel filtered by `text` (a message's words; empty: unfiltered). With many
+ * drafts open the list holds more rows than fit, and only the rows on screen are in the page.
+ */
+async function problemsFiltered(page, text) {
+  await page.keyboard.press('Control+Shift+M');
+  const input = page.locator('.part.panel .markers-panel-container .viewpane-filter input, .part.panel .viewpane-filter input').first();
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT.visible }).catch(() => {
+    throw new Error('did not appear: the Problems panel\'s filter box');
+  });
+  await input.fill(text);
+}
+
+/** Collapses every file in the Problems panel: one row per file, with its count. */
+async function problemsCollapsed(page) {
+  await page.keyboard.press('Control+Shift+M');
+  const collapse = page.locator('.part.panel .codicon-collapse-all').first();
+  await collapse.waitFor({ state: 'visible', timeout: TIMEOUT.visible }).catch(() => {
+    throw new Error('did not appear: the Problems panel\'s "Collapse All" action');
+  });
+  await collapse.click();
+}
+
 /** Runs a command from the command palette by its title, as a writer does. */
 async function runCommand(page, title) {
   await page.keyboard.press('F1');
@@ -495,7 +518,7 @@ async function session(browser, vsix, locale) {
       fs.rmSync(skeletonFile);
       if (!findings.length) throw new Error('the checker reports nothing in the skeleton: nothing to see checked');
       await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+Shift+M');
+      await problemsCollapsed(page);
       // VS Code names an untitled file by its first line; the other draft holding the same
       // skeleton may add reused-paragraph findings, so at least the checker's own.
       const shown = await waitVisible(page, `Problems: at least ${findings.length} findings for the untitled draft "${want[0]}"`, ({ name, count }) => {
@@ -520,8 +543,9 @@ async function session(browser, vsix, locale) {
       if (!indented) throw new Error(`no line of ${PASTED_DRAFT} is shown with its 　　 indent`);
       const boxed = await page.$$eval(`${ACTIVE_EDITOR} .unicode-highlight`, (els) => els.map((e) => e.textContent));
       if (boxed.length) throw new Error(`VS Code boxes ${boxed.length} characters: ${JSON.stringify(boxed)}`);
-      await page.keyboard.press('Control+Shift+M');
+      await problemsFiltered(page, 'U+2F00');
       await waitVisible(page, `Problems: "${d.message}"`, (msg) => [...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => r.textContent.includes(msg)), d.message);
+      await problemsFiltered(page, '');
       return `"${word}" (U+${word.codePointAt(0).toString(16).toUpperCase()}) flagged; ${indented} lines indented with 　　, no .unicode-highlight box in the editor`;
     });
 
@@ -560,11 +584,14 @@ async function session(browser, vsix, locale) {
         [...document.querySelectorAll('.statusbar-item')].some((i) => i.id === 'status.editor.mode' && i.textContent.trim() === alias), alias);
       const findings = cliJson(['check', '--format', 'json', '--lang', lang, path.join(profile.workspace, TXT_DRAFT)])[0].diagnostics;
       if (!findings.length) throw new Error(`the checker reports nothing in ${TXT_DRAFT}: nothing to see checked`);
-      await page.keyboard.press('Control+Shift+M');
-      await waitVisible(page, `Problems: ${findings.map((f) => `"${f.message}"`).join(', ')} for ${TXT_DRAFT}`, (messages) => {
-        const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.textContent);
-        return messages.every((m) => rows.some((r) => r.includes(m)));
-      }, findings.map((f) => f.message));
+      for (const f of findings) {
+        await problemsFiltered(page, f.message);
+        await waitVisible(page, `Problems: "${f.message}" under ${TXT_DRAFT}`, ({ file, message }) => {
+          const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.textContent);
+          return rows.some((r) => r.includes(file)) && rows.some((r) => r.includes(message));
+        }, { file: TXT_DRAFT, message: f.message });
+      }
+      await problemsFiltered(page, '');
       const status = await waitVisible(page, `the status bar item with the length of ${TXT_DRAFT}`, ({ prefix, unit }) => {
         const el = [...document.querySelectorAll('.statusbar-item')].find((i) => i.id.startsWith(prefix) && new RegExp(unit).test(i.textContent));
         return el ? el.textContent.trim() : null;
