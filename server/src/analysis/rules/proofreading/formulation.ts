@@ -4,8 +4,7 @@
 // its name, or lists every member in a run; phrases are checked against their published form.
 
 import { Finding, RuleContext, RuleRecord } from '../../types';
-import { Paragraph } from '../../model';
-import { allowedAt, guardHolds, hitsOf, longestFirst, matcherFor, rangeIn, readsRight, replaceIn, SetEntry, YearEntry } from './lists';
+import { guardHolds, hitsOf, LocalFinding, longestFirst, matcherFor, paragraphFindings, readsRight, SetEntry, YearEntry } from './lists';
 
 const LIST_START = /^[”"’]?\s*(?:（|\(|：|:|，?即|，?也就是|，?就是|——)\s*/;
 const RUN_SEPARATOR = /^[”’"]?\s*(?:、|和|以及|及|与)\s*[“‘"]?$/;
@@ -140,18 +139,17 @@ export const formulation: RuleRecord = {
     ],
   },
   check(ctx): Finding[] {
-    const out: Finding[] = [];
-    const m = matcherFor(ctx);
-    for (const p of ctx.model.paragraphs) {
+    return paragraphFindings(ctx, 'formulation', false, (p, m) => {
+      const out: LocalFinding[] = [];
       const raw = hitsOf(m, p.text);
-      if (!raw.length) continue;
+      if (!raw.length) return out;
       const phrases: Array<{ start: number; end: number; entry: { wrong: string; right: string; source: string } }> = [];
       const names: Array<{ start: number; end: number; set: SetEntry }> = [];
       const members = new Map<SetEntry, Array<{ start: number; end: number; member: number }>>();
       for (const r of raw) {
         for (const payload of m.payloads[r.pattern]) {
           if (payload.list === 'phrase') {
-            if (!readsRight(p.text, r.start, payload.entry.wrong, payload.entry.right) && !allowedAt(ctx, p.text, r.start, r.end)) phrases.push({ start: r.start, end: r.end, entry: payload.entry });
+            if (!readsRight(p.text, r.start, payload.entry.wrong, payload.entry.right)) phrases.push({ start: r.start, end: r.end, entry: payload.entry });
           } else if (payload.list === 'set-name') names.push({ start: r.start, end: r.end, set: payload.set });
           else if (payload.list === 'set-member' && payload.full) {
             let list = members.get(payload.set);
@@ -161,7 +159,7 @@ export const formulation: RuleRecord = {
         }
       }
       for (const h of longestFirst(phrases)) {
-        out.push({ ...rangeIn(p, h.start, h.end), data: { word: h.entry.wrong, right: h.entry.right, source: h.entry.source, allowWord: h.entry.wrong }, fix: replaceIn(p, h.start, h.end, h.entry.right) });
+        out.push({ start: h.start, end: h.end, data: { word: h.entry.wrong, right: h.entry.right, source: h.entry.source, allowWord: h.entry.wrong }, fix: { start: h.start, end: h.end, text: h.entry.right } });
       }
       const listed: Array<[number, number]> = [];
       for (const n of names) {
@@ -169,25 +167,25 @@ export const formulation: RuleRecord = {
         if (!f) continue;
         listed.push([n.end, f.end]);
         const listStart = n.end + LIST_START.exec(p.text.slice(n.end, n.end + 12))![0].length;
-        out.push({ ...rangeIn(p, listStart, f.end), variant: f.variant, data: f.data, fix: f.fixText ? replaceIn(p, listStart, f.end, f.fixText) : undefined });
+        out.push({ start: listStart, end: f.end, variant: f.variant, data: f.data, fix: f.fixText ? { start: listStart, end: f.end, text: f.fixText } : undefined });
       }
-      for (const [set, hits] of members) out.push(...runFindings(p, set, hits, listed));
-    }
-    return out;
+      for (const [set, hits] of members) out.push(...runFindings(p.text, set, hits, listed));
+      return out;
+    });
   },
 };
 
 /** Members listed one after another without the set's name: the order, when every member is there. */
-function runFindings(p: Paragraph, set: SetEntry, hits: Array<{ start: number; end: number; member: number }>, listed: Array<[number, number]>): Finding[] {
+function runFindings(text: string, set: SetEntry, hits: Array<{ start: number; end: number; member: number }>, listed: Array<[number, number]>): LocalFinding[] {
   const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Finding[] = [];
+  const out: LocalFinding[] = [];
   const separator = set.joinGroups ? GROUP_SEPARATOR : RUN_SEPARATOR;
   let i = 0;
   while (i < sorted.length) {
     const run = [sorted[i]];
     let j = i + 1;
     for (; j < sorted.length; j++) {
-      const gap = p.text.slice(run[run.length - 1].end, sorted[j].start);
+      const gap = text.slice(run[run.length - 1].end, sorted[j].start);
       if (sorted[j].start < run[run.length - 1].end) continue;
       if (!separator.test(gap)) break;
       run.push(sorted[j]);
@@ -201,10 +199,10 @@ function runFindings(p: Paragraph, set: SetEntry, hits: Array<{ start: number; e
     const start = run[0].start;
     const end = run[run.length - 1].end;
     if (listed.some(([a, b]) => start >= a && end <= b)) continue;
-    const region = p.text.slice(start, end);
+    const region = text.slice(start, end);
     const canon = set.anyRun ? [...order].sort((a, b) => a - b).map((k) => set.members[k][0]).join('、') : canonical(set);
     const plain = region.split('、').length === run.length && !/[和及与“”]/.test(region.replace(/“三个代表”/g, ''));
-    out.push({ ...rangeIn(p, start, end), variant: 'set-order', data: { name: set.name, canon }, fix: plain ? replaceIn(p, start, end, canon) : undefined });
+    out.push({ start, end, variant: 'set-order', data: { name: set.name, canon }, fix: plain ? { start, end, text: canon } : undefined });
   }
   return out;
 }

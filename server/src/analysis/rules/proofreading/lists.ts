@@ -8,7 +8,7 @@ import variantData from '../../data/proofreading/variants.json';
 import formulationData from '../../data/proofreading/formulations.json';
 import { TextCache } from '../../lru';
 import { Paragraph } from '../../model';
-import { Edit, RuleContext, WordSegmenter } from '../../types';
+import { Edit, Finding, MessageData, RuleContext, WordSegmenter } from '../../types';
 import { Automaton, AutomatonMatch } from './automaton';
 
 export interface TypoEntry {
@@ -90,6 +90,19 @@ export interface Matcher {
   hits: TextCache<AutomatonMatch[]>;
   /** Word boundaries per segmenter and paragraph text. */
   boundaries: WeakMap<WordSegmenter, TextCache<Uint8Array>>;
+  /** Each rule's findings per paragraph text: of the rules without words, and per segmenter. */
+  results: Map<string, TextCache<LocalFinding[]>>;
+  wordResults: WeakMap<WordSegmenter, Map<string, TextCache<LocalFinding[]>>>;
+}
+
+/** A finding in a paragraph's text (offsets into it), before the user's allowed words. */
+export interface LocalFinding {
+  start: number;
+  end: number;
+  data: MessageData;
+  variant?: string;
+  severity?: Finding['severity'];
+  fix?: { start: number; end: number; text: string };
 }
 
 function builtInPayloads(): Array<[string, Payload]> {
@@ -116,7 +129,7 @@ function buildMatcher(user: Array<{ wrong: string; right: string }>): Matcher {
   for (const [text, p] of builtInPayloads()) add(text, p);
   for (const entry of user) add(entry.wrong, { list: 'user', entry });
   const texts = [...byText.keys()];
-  return { automaton: new Automaton(texts), payloads: texts.map((t) => byText.get(t)!), hits: new TextCache(), boundaries: new WeakMap() };
+  return { automaton: new Automaton(texts), payloads: texts.map((t) => byText.get(t)!), hits: new TextCache(), boundaries: new WeakMap(), results: new Map(), wordResults: new WeakMap() };
 }
 
 /** Matchers by the user's pairs (a few configurations at most in one session). */
@@ -161,6 +174,38 @@ export function boundariesOf(m: Matcher, words: WordSegmenter, text: string): Ui
   b[text.length] = 1;
   cache.set(text, b);
   return b;
+}
+
+const NO_FINDINGS: LocalFinding[] = [];
+
+/**
+ * The findings of a rule in each paragraph, computed once per paragraph text (and segmenter,
+ * for the word rules) and kept across analyses: re-analysis after an edit checks the changed
+ * paragraph only. The user's allowed words are applied afterwards, on every analysis.
+ */
+export function paragraphFindings(ctx: RuleContext, rule: string, usesWords: boolean, compute: (p: Paragraph, m: Matcher) => LocalFinding[]): Finding[] {
+  const m = matcherFor(ctx);
+  let byRule = m.results;
+  if (usesWords) {
+    let perSegmenter = m.wordResults.get(ctx.words!);
+    if (!perSegmenter) m.wordResults.set(ctx.words!, (perSegmenter = new Map()));
+    byRule = perSegmenter;
+  }
+  let cache = byRule.get(rule);
+  if (!cache) byRule.set(rule, (cache = new TextCache()));
+  const out: Finding[] = [];
+  for (const p of ctx.model.paragraphs) {
+    let local = cache.get(p.text);
+    if (!local) {
+      const found = compute(p, m);
+      cache.set(p.text, (local = found.length ? found : NO_FINDINGS));
+    }
+    for (const f of local) {
+      if (allowedAt(ctx, p.text, f.start, f.end)) continue;
+      out.push({ ...rangeIn(p, f.start, f.end), data: f.data, variant: f.variant, severity: f.severity, fix: f.fix ? replaceIn(p, f.fix.start, f.fix.end, f.fix.text) : undefined });
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 
 import { Finding, RuleRecord } from '../../types';
 import { Paragraph } from '../../model';
-import { allowedAt, boundariesOf, matcherFor, rangeIn, replaceIn } from './lists';
+import { boundariesOf, LocalFinding, paragraphFindings } from './lists';
 
 /** Adjectives and adverbs that make an adverbial before a verb (认真地学习). */
 const ADVERBIAL = '认真|积极|深入|扎实|切实|全面|坚决|主动|广泛|严格|充分|热情|稳步|持续|科学|合理|有效|及时|迅速|自觉|牢牢|紧紧|深深|默默|静静|慢慢|悄悄|渐渐|好好|认认真真|扎扎实实|踏踏实实|实实在在|一心一意|全心全意|坚定不移|毫不动摇|不折不扣|创造性|大胆|勇敢|努力|不断|逐步|大力|高效|精心|用心|耐心|细心';
@@ -46,10 +46,9 @@ export const deParticle: RuleRecord = {
     good: ['我们要认真地学习文件精神。', '这是一次认真的学习，大家收获很多。', '你说的很对，我们做的很多工作还不够。', '要在认真的学习中提高本领。'],
   },
   check(ctx): Finding[] {
-    const out: Finding[] = [];
-    const m = matcherFor(ctx);
-    for (const p of ctx.model.paragraphs) {
-      if (!p.text.includes('的')) continue;
+    return paragraphFindings(ctx, 'de-particle', true, (p, m) => {
+      const out: LocalFinding[] = [];
+      if (!p.text.includes('的')) return out;
       const found: Array<{ start: number; end: number; at: number; right: string; role: string }> = [];
       ADVERBIAL_RE.lastIndex = 0;
       for (let r: RegExpExecArray | null; (r = ADVERBIAL_RE.exec(p.text)); ) {
@@ -65,17 +64,16 @@ export const deParticle: RuleRecord = {
         const at = start + r[1].length;
         found.push({ start, end: start + r[0].length, at, right: `${r[1]}得${r[2]}${r[3]}`, role: 'complement' });
       }
-      if (!found.length) continue;
+      if (!found.length) return out;
       // The words must be what the pattern reads: 认真/的/学习, not 的确 or 学习班.
       const b = boundariesOf(m, ctx.words!, p.text);
       for (const f of found) {
         if (!b[f.start] || !b[f.at] || !b[f.at + 1] || !b[f.end]) continue;
-        if (allowedAt(ctx, p.text, f.start, f.end)) continue;
         const text = p.text.slice(f.start, f.end);
-        out.push({ ...rangeIn(p, f.start, f.end), data: { text, right: f.right, role: f.role, allowWord: text }, fix: replaceIn(p, f.at, f.at + 1, f.role === 'adverbial' ? '地' : '得') });
+        out.push({ start: f.start, end: f.end, data: { text, right: f.right, role: f.role, allowWord: text }, fix: { start: f.at, end: f.at + 1, text: f.role === 'adverbial' ? '地' : '得' } });
       }
-    }
-    return out;
+      return out;
+    });
   },
 };
 
@@ -118,15 +116,15 @@ export const numberFormat: RuleRecord = {
     good: ['2021年3月5日，全市召开动员大会。', '力争用3～5年时间完成改造，增幅控制在10%～20%。', '全年完成投资3000万元，约5万人受益。', '按照GB/T 15835-2011执行，联系电话0575-85123456，3千米长的绿道已经建成。'],
   },
   check(ctx): Finding[] {
-    const out: Finding[] = [];
-    for (const p of ctx.model.paragraphs) {
-      if (!/[0-9OoΟ]/.test(p.text)) continue;
+    return paragraphFindings(ctx, 'number-format', false, (p) => {
+      const out: LocalFinding[] = [];
+      if (!/[0-9OoΟ]/.test(p.text)) return out;
       const taken: Array<[number, number]> = [];
       const add = (p: Paragraph, start: number, end: number, right: string, why: string, whyEn: string, fix?: string) => {
-        if (taken.some(([a, b]) => start < b && a < end) || allowedAt(ctx, p.text, start, end)) return;
+        if (taken.some(([a, b]) => start < b && a < end)) return;
         taken.push([start, end]);
         const text = p.text.slice(start, end);
-        out.push({ ...rangeIn(p, start, end), data: { text, right, why, whyEn }, fix: fix === undefined ? undefined : replaceIn(p, start, end, fix) });
+        out.push({ start, end, data: { text, right, why, whyEn }, fix: fix === undefined ? undefined : { start, end, text: fix } });
       };
       PERCENT_RANGE.lastIndex = 0;
       for (let r: RegExpExecArray | null; (r = PERCENT_RANGE.exec(p.text)); ) {
@@ -173,7 +171,7 @@ export const numberFormat: RuleRecord = {
         const right = r[0].replace(/[0OoΟ]/g, '〇');
         add(p, r.index, r.index + r[0].length, right, '汉字数字的年份里零写作“〇”，不用阿拉伯数字0或字母O', 'a year in Chinese numerals writes zero as 〇, not the digit 0 or the letter O', right);
       }
-    }
-    return out;
+      return out;
+    });
   },
 };

@@ -5,7 +5,7 @@
 
 import { Finding, RuleContext, RuleRecord, WordSegmenter } from '../../types';
 import { Paragraph } from '../../model';
-import { allowedAt, boundariesOf, covered, guardHolds, hitsOf, longestFirst, matcherFor, Payload, rangeIn, readsRight, replaceIn } from './lists';
+import { boundariesOf, covered, guardHolds, hitsOf, LocalFinding, longestFirst, Matcher, paragraphFindings, Payload, readsRight } from './lists';
 
 const KIND_EN: Record<string, string> = { 音近: 'sound-alike', 形近: 'shape-alike', 成语: 'set phrase' };
 
@@ -15,9 +15,8 @@ interface Hit {
   payload: Payload;
 }
 
-/** Hits of one list in a paragraph, on word boundaries, not allowed by the user, not overlapping. */
-function wordHits(ctx: RuleContext, p: Paragraph, lists: ReadonlySet<Payload['list']>, accept: (h: Hit) => boolean): Hit[] {
-  const m = matcherFor(ctx);
+/** Hits of some lists in a paragraph, on word boundaries, not overlapping. */
+function wordHits(ctx: RuleContext, m: Matcher, p: Paragraph, lists: ReadonlySet<Payload['list']>, accept: (h: Hit) => boolean): Hit[] {
   const raw = hitsOf(m, p.text);
   if (!raw.length) return [];
   let bounds: Uint8Array | undefined;
@@ -31,7 +30,7 @@ function wordHits(ctx: RuleContext, p: Paragraph, lists: ReadonlySet<Payload['li
         bounds ??= boundariesOf(m, ctx.words!, p.text);
         if ((!bounds[r.start] || !bounds[r.end]) && !(payload.list === 'typo' && brokenByTheSlip(ctx.words!, p.text, bounds, r.start, r.end, payload.entry.right))) continue;
       }
-      if (allowedAt(ctx, p.text, r.start, r.end) || !accept(hit)) continue;
+      if (!accept(hit)) continue;
       out.push(hit);
     }
   }
@@ -125,29 +124,30 @@ export const typo: RuleRecord = {
     },
   },
   check(ctx): Finding[] {
-    const out: Finding[] = [];
-    for (const p of ctx.model.paragraphs) {
-      const hits = wordHits(ctx, p, TYPO_LISTS, (h) => {
+    return paragraphFindings(ctx, 'typo', true, (p, m) => {
+      const hits = wordHits(ctx, m, p, TYPO_LISTS, (h) => {
         if (h.payload.list === 'user') return !readsRight(p.text, h.start, h.payload.entry.wrong, h.payload.entry.right);
         if (h.payload.list !== 'typo') return false;
         const e = h.payload.entry;
         return guardHolds(p.text, h.start, h.end, e) && !readsRight(p.text, h.start, e.wrong, e.right);
       });
+      const out: LocalFinding[] = [];
       for (const h of hits) {
         if (h.payload.list === 'user') {
           const { wrong, right } = h.payload.entry;
-          out.push({ ...rangeIn(p, h.start, h.end), variant: 'user', data: { word: wrong, right, allowWord: wrong }, fix: replaceIn(p, h.start, h.end, right) });
+          out.push({ start: h.start, end: h.end, variant: 'user', data: { word: wrong, right, allowWord: wrong }, fix: { start: h.start, end: h.end, text: right } });
         } else if (h.payload.list === 'typo') {
           const e = h.payload.entry;
           out.push({
-            ...rangeIn(p, h.start, h.end),
+            start: h.start,
+            end: h.end,
             data: { word: e.wrong, right: e.right, kind: e.kind, kindEn: KIND_EN[e.kind] ?? 'writing', note: e.note ?? '', allowWord: e.wrong },
-            fix: replaceIn(p, h.start, h.end, e.right),
+            fix: { start: h.start, end: h.end, text: e.right },
           });
         }
       }
-    }
-    return out;
+      return out;
+    });
   },
 };
 
@@ -182,19 +182,15 @@ export const variantForm: RuleRecord = {
     good: ['这批新闻稿分量重、影响大。', '要大力弘扬劳模精神，严格按照笔画顺序排列。', '古人说：“人材之成出于学。”', '全市共有不稳定户12户。'],
   },
   check(ctx): Finding[] {
-    const out: Finding[] = [];
-    for (const p of ctx.model.paragraphs) {
-      const hits = wordHits(ctx, p, VARIANT_LISTS, (h) => {
-        if (h.payload.list !== 'variant') return false;
-        const e = h.payload.entry;
-        return !covered(p.text, h.start, h.end, e.except) && !quoted(p.text, h.start);
-      });
+    return paragraphFindings(ctx, 'variant-form', true, (p, m) => {
+      const out: LocalFinding[] = [];
+      const hits = wordHits(ctx, m, p, VARIANT_LISTS, (h) => h.payload.list === 'variant' && !covered(p.text, h.start, h.end, h.payload.entry.except) && !quoted(p.text, h.start));
       for (const h of hits) {
         if (h.payload.list !== 'variant') continue;
         const e = h.payload.entry;
-        out.push({ ...rangeIn(p, h.start, h.end), data: { word: e.variant, right: e.norm, allowWord: e.variant }, fix: replaceIn(p, h.start, h.end, e.norm) });
+        out.push({ start: h.start, end: h.end, data: { word: e.variant, right: e.norm, allowWord: e.variant }, fix: { start: h.start, end: h.end, text: e.norm } });
       }
-    }
-    return out;
+      return out;
+    });
   },
 };
