@@ -165,6 +165,10 @@ describe('typo: the list', () => {
     for (const s of ['机构成立既是起点也是新的开始。', '把学习贯彻落到实处。', '他们正在学习惯用的方法。']) assert.deepEqual(found(s, 'typo'), [], s);
   });
 
+  it('two-character forms that are also given names, or two words side by side, are not listed (李发辉, 问/侯主任, 对/像这样)', () => {
+    for (const s of ['李发辉同志介绍了经验。', '王先峰、张安祥等同志受到表彰。', '严励同志主持会议。', '我去问侯主任这件事。', '对像这样的问题要严肃处理。']) assert.deepEqual(found(s, 'typo'), [], s);
+  });
+
   it('a form the text already reads right is left alone (the right form holds the wrong one)', () => {
     const options = { wrongWords: [{ wrong: '市长', right: '副市长' }] };
     assert.deepEqual(found('李明副市长出席会议。', 'typo', options), []);
@@ -198,7 +202,7 @@ describe('variant-form: GF 1001-2001', () => {
   });
 
   it('variants that are other words or names are not matched; fixed phrases and quotations keep their form', () => {
-    for (const s of ['请按照标识牌指引有序入场。', '大家凑份子买了一台电脑。', '丁宁在比赛中获得冠军。', '这是广大干部群众筚路蓝缕、千辛万苦干出来的。', '古人说：“人材之成出于学。”']) {
+    for (const s of ['请按照标识牌指引有序入场。', '大家凑份子买了一台电脑。', '丁宁在比赛中获得冠军。', '余辉同志作了发言。', '这是广大干部群众筚路蓝缕、千辛万苦干出来的。', '文天祥写下了“零丁洋里叹零丁”，我们今天来到零丁洋畔。', '古人说：“人材之成出于学。”']) {
       assert.deepEqual(found(s, 'variant-form'), [], s);
     }
   });
@@ -249,12 +253,14 @@ describe('formulation', () => {
       '要增强政治意识、大局意识，做到令行禁止。',
       '增强“四个意识”、坚定“四个自信”、做到“两个维护”。',
       '坚持创新、协调、绿色、开放、共享的新发展理念。',
+      '推动创新发展、协调发展、绿色发展、开放发展、共享发展。',
       '“四个自信”，即道路自信、理论自信、制度自信、文化自信。',
       '坚定中国特色社会主义道路自信、理论自信、制度自信、文化自信。',
       '推动政治、经济、文化、社会、生态等各方面协调发展。',
       '以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观为指导。',
     ]) assert.deepEqual(found(s, 'formulation'), [], s);
     assert.deepEqual(found('坚持毛泽东思想、马克思列宁主义、邓小平理论。', 'formulation'), ['毛泽东思想、马克思列宁主义、邓小平理论']);
+    assert.deepEqual(found('坚持创新、协调、开放、绿色、共享的发展理念。', 'formulation'), ['创新、协调、开放、绿色、共享']);
   });
 
   it('date-consistency knows when a formulation entered use (past mentions only)', () => {

@@ -40,9 +40,9 @@ function slotShaped(set: SetEntry, item: string): boolean {
   const prefix = commonAffix(full, false);
   if (suffix.length >= 2 && item.endsWith(suffix)) return true;
   if (prefix.length >= 2 && item.startsWith(prefix)) return true;
-  const lengths = new Set(full.map((f) => f.length));
-  if (lengths.size === 1 && item.length === full[0].length) return true;
-  return !!set.short && set.short.every((f) => f.every((x) => x.length === item.length));
+  // Every member has a form of the item's length (道路/理论/制度/文化, 创新/协调/…).
+  const forms = set.members.map((m, i) => [...m, ...(set.short?.[i] ?? [])]);
+  return forms.every((f) => f.some((x) => x.length === item.length));
 }
 
 interface SetFinding {
