@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, resolveOptions, RULES, type AnalysisOptions, type Diagnostic } from '../../server/src/analysis';
+import { analyze, applyEdits, fixEdits, resolveOptions, RULES, type AnalysisOptions, type Diagnostic } from '../../server/src/analysis';
 import { allowWordInConfigText, withAllowedWord } from '../../server/src/analysis/options';
 import { Automaton } from '../../server/src/analysis/rules/proofreading/automaton';
 import { PHRASES, SETS, TYPOS, VARIANTS, VARIANT_GROUPS } from '../../server/src/analysis/rules/proofreading/lists';
@@ -275,7 +275,12 @@ describe('formulation', () => {
 
 describe('de-particle and number-format', () => {
   const cases: Array<[string, string, string[]]> = [
-    ['de-particle', '我们要认真的学习文件精神。', ['认真的学习']],
+    ['de-particle', '我们要认真的做好这项工作。', ['认真的做好']],
+    ['de-particle', '大家认真的学习了文件精神。', ['认真的学习']],
+    ['de-particle', '要积极的向先进典型学习。', ['积极的向']],
+    ['de-particle', '我们要认真的学习态度。', []],
+    ['de-particle', '要做一名积极的向导。', []],
+    ['de-particle', '采取有效的对策。', []],
     ['de-particle', '各级干部必须扎扎实实的做好本职工作。', ['扎扎实实的做好']],
     ['de-particle', '今年全市经济发展的很快。', ['发展的很快']],
     ['de-particle', '这是一次认真的学习，大家收获很多。', []],
@@ -285,6 +290,7 @@ describe('de-particle and number-format', () => {
     ['de-particle', '要积极的态度对待改革。', []],
     ['number-format', '21年3月5日，全市召开动员大会。', ['21年']],
     ['number-format', '力争用3-5年时间完成改造。', ['3-5']],
+    ['number-format', '每户补助5-10万元。', ['5-10']],
     ['number-format', '2021-2025年是关键时期，1-3月完成备案。', ['2021-2025', '1-3']],
     ['number-format', '增幅控制在10-20%，或10～20%。', ['10-20%', '10～20%']],
     ['number-format', '全年完成投资3千万元，新增1.5千个岗位。', ['3千万', '1.5千']],
@@ -300,13 +306,34 @@ describe('de-particle and number-format', () => {
       const d = check(text).find((x) => x.rule === rule)!;
       return text.slice(0, d.fix![0].start) + d.fix![0].text + text.slice(d.fix![0].end);
     };
-    assert.equal(fixOf('我们要认真的学习文件精神。', 'de-particle'), '我们要认真地学习文件精神。');
+    assert.equal(fixOf('我们要认真的做好这项工作。', 'de-particle'), '我们要认真地做好这项工作。');
     assert.equal(fixOf('今年全市经济发展的很快。', 'de-particle'), '今年全市经济发展得很快。');
     assert.equal(fixOf('用3-5年时间。', 'number-format'), '用3～5年时间。');
     assert.equal(fixOf('控制在10-20%。', 'number-format'), '控制在10%～20%。');
+    assert.equal(fixOf('补助5-10万元。', 'number-format'), '补助5万～10万元。');
     assert.equal(fixOf('投资3千万元。', 'number-format'), '投资3000万元。');
     assert.equal(fixOf('多的2、3百人。', 'number-format'), '多的二三百人。');
     assert.equal(check('21年3月5日召开。').find((x) => x.rule === 'number-format')!.fix, undefined, 'the century is the writer\'s to say');
+  });
+});
+
+describe('fixes', () => {
+  it('fix-all of a draft dense with slips converges in one pass, and changes nothing outside the findings', () => {
+    const draft = [
+      '在全市重点工作推进会议上的讲话',
+      '同志们：',
+      '截止目前，全市上下再接再励、按步就班，把各项工作布署到位，这批任务份量重。',
+      '在以习近平为核心的党中央坚强领导下，要牢固树立政治意识、大局意识、看齐意识、核心意识，认真的做好各项工作。',
+      '力争用3-5年时间，投资3千万元，增幅控制在10-20%，经济发展的很快。',
+      '同志们，让我们再接再励，奋力完成全年目标任务！',
+    ].join('\n');
+    const first = check(draft);
+    assert.ok(first.length >= 12, `${first.length} findings`);
+    const fixed = applyEdits(draft, fixEdits(first));
+    assert.deepEqual(check(fixed).filter((d) => d.fix).map((d) => `${d.rule}: ${fixed.slice(d.start, d.end)}`), []);
+    // Outside the findings' ranges the text is unchanged.
+    const edits = fixEdits(first);
+    for (const e of edits) assert.ok(first.some((d) => d.start <= e.start && e.end <= d.end), JSON.stringify(e));
   });
 });
 
@@ -400,7 +427,29 @@ describe('proofreading on the clean speeches', () => {
       ['这些任务份量重、要求高。', 'variant-form'],
       ['在以习近平为核心的党中央坚强领导下，我们取得了新成绩。', 'formulation'],
       ['力争用3-5年时间完成。', 'number-format'],
-      ['我们要认真的学习会议精神。', 'de-particle'],
+      ['我们要认真的做好会议精神的传达。', 'de-particle'],
     ]) assert.ok(check(inject(extra)).some((d) => d.rule === rule), `${rule}: ${extra}`);
+  });
+});
+
+describe('the CLI honours words.wrong and words.allow of .jianggao.json', function () {
+  this.timeout(120000);
+  it('reports the pair with its fix, and stays silent on allowed words', () => {
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const os = require('node:os') as typeof import('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianggao-words-'));
+    try {
+      fs.writeFileSync(path.join(dir, '.jianggao.json'), JSON.stringify({ words: { wrong: { 市经信委: '市经济和信息化局' }, allow: ['布署'] } }));
+      fs.writeFileSync(path.join(dir, 'a.speech'), '在全市工业工作会议上的讲话\n同志们：\n今天市经信委召开会议，研究布署今年的工作，大家要再接再励。\n谢谢大家！\n');
+      const bin = path.resolve(__dirname, '..', '..', 'bin', 'jianggao.js');
+      const r = spawnSync(process.execPath, [bin, 'check', '--format', 'json', 'a.speech'], { cwd: dir, encoding: 'utf8', timeout: 60000 });
+      const reports = JSON.parse(r.stdout) as Array<{ diagnostics: Array<{ rule: string; message: string }> }>;
+      const typos = reports[0].diagnostics.filter((d) => d.rule === 'typo').map((d) => d.message);
+      assert.equal(typos.length, 2, typos.join('\n'));
+      assert.match(typos[0], /市经济和信息化局/);
+      assert.match(typos[1], /再接再厉/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

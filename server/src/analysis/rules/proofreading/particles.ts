@@ -9,13 +9,18 @@ import { boundariesOf, LocalFinding, paragraphFindings } from './lists';
 /** Adjectives and adverbs that make an adverbial before a verb (认真地学习). */
 const ADVERBIAL = '认真|积极|深入|扎实|切实|全面|坚决|主动|广泛|严格|充分|热情|稳步|持续|科学|合理|有效|及时|迅速|自觉|牢牢|紧紧|深深|默默|静静|慢慢|悄悄|渐渐|好好|认认真真|扎扎实实|踏踏实实|实实在在|一心一意|全心全意|坚定不移|毫不动摇|不折不扣|创造性|大胆|勇敢|努力|不断|逐步|大力|高效|精心|用心|耐心|细心';
 /** Verbs after the adverbial. */
-const VERB = '学习|推进|开展|落实|贯彻|抓好|做好|完成|推动|加强|执行|参与|支持|配合|实施|解决|提高|改进|投身|研究|思考|把握|坚持|维护|服务|奉献|工作|干|抓|做|想|走|看|听|学|读|把|为|向|对|跟|搞好|办好|整改|践行|履行|宣传|引导|组织|谋划|部署|应对|防范|化解|排查|推广|探索|建设';
-/** Before the adverbial: a modal or an adverb that makes the verb reading certain. */
-const ANCHOR = '要|必须|应该|应当|务必|一定要|都要|就要|还要|也要|更要|都在|正在|一直|始终|都能|才能|就能|更加|进一步';
+const VERB = '学习|推进|开展|落实|贯彻|抓好|做好|完成|推动|加强|执行|参与|支持|配合|实施|解决|提高|改进|投身|研究|思考|把握|坚持|维护|服务|奉献|干好|管好|用好|干|抓|做|去|把|为|向|跟|搞好|办好|整改|践行|履行|宣传|引导|组织|谋划|部署|应对|防范|化解|排查|推广|探索|建设';
+/**
+ * Verbs that are never the head of a noun phrase (做好, 抓好; prepositions 把, 向, 为): after
+ * them 的 can only be 地. Any other verb of the list counts only with an aspect marker after it
+ * (认真的学习了): 要认真的学习态度 is 要 + a noun phrase.
+ */
+const NEVER_NOMINAL = new Set(['抓好', '做好', '搞好', '办好', '干好', '管好', '用好', '把', '向', '为', '跟', '去', '干', '抓', '做']);
+const ASPECT_AFTER = /^(?:了|着|过)/;
 /** A noun-phrase reading after the verb: 在认真的学习中, 认真的学习是… */
 const NOUN_AFTER = /^(?:中|里|上|时|后|过程|之|的|者|是|和|与|[。，；！？、：”）]|$)/;
 
-const ADVERBIAL_RE = new RegExp(`(?<=(?:${ANCHOR}))(${ADVERBIAL})的(${VERB})`, 'g');
+const ADVERBIAL_RE = new RegExp(`(${ADVERBIAL})的(${VERB})`, 'g');
 
 /** Verbs whose 的-form (跑的) is no noun phrase: V的很快 is a complement. */
 const COMPLEMENT_VERB = '跑|走|飞|长|变|发展|进展|推进|开展|落实|完成|睡|笑|哭|跳|表现|来|起|运行|变化|增长|提高';
@@ -39,11 +44,11 @@ export const deParticle: RuleRecord = {
   fixTitle: { zh: '改正“的、地、得”', en: 'Correct 的/地/得' },
   docs: {
     rationale: {
-      zh: '“的、地、得”混用是公文中最常见的用字问题之一，但“认真的学习”在“这是一次认真的学习”里是对的，“你说的很对”也是对的（“你说的”是名词性短语）。本规则只报告句子没有第二种读法的情形：前面有“要、必须、正在、始终”等词、后面接动词的状语（“要认真的学习文件”→“认真地学习”），以及“发展、推进、落实、完成”等动词后面接“很快、十分顺利”这类补语、并且到此结句的（“经济发展的很快。”→“发展得很快”）。拿不准的一概不报。',
-      en: 'Mixing up 的/地/得 is among the most frequent slips in official text, but 认真的学习 is right in 这是一次认真的学习, and 你说的很对 is right too (你说的 is a noun phrase). This rule reports only sentences with no second reading: an adverbial after a modal or adverb (要, 必须, 正在, 始终) before a verb (要认真的学习文件 → 认真地学习), and verbs such as 发展, 推进, 落实, 完成 followed by a degree complement that ends the clause (经济发展的很快。→ 发展得很快). Anything in doubt is left alone.',
+      zh: '“的、地、得”混用是公文中最常见的用字问题之一，但“认真的学习”在“这是一次认真的学习”里是对的，“你说的很对”也是对的（“你说的”是名词性短语）。本规则只报告句子没有第二种读法的情形：状语后面是不能作名词的动词（“认真的做好”“积极的向……学习”→“地”），或者动词后面带“了、着、过”（“认真的学习了文件”→“认真地学习了”）；“要认真的学习态度”里“认真的学习态度”是名词短语，不报告；以及“发展、推进、落实、完成”等动词后面接“很快、十分顺利”这类补语、并且到此结句的（“经济发展的很快。”→“发展得很快”）。拿不准的一概不报。',
+      en: 'Mixing up 的/地/得 is among the most frequent slips in official text, but 认真的学习 is right in 这是一次认真的学习, and 你说的很对 is right too (你说的 is a noun phrase). This rule reports only sentences with no second reading: an adverbial before a verb that is never a noun (认真的做好, 积极的向…学习 → 地) or before a verb with 了/着/过 (认真的学习了文件 → 认真地学习了); in 要认真的学习态度 the words 认真的学习态度 are a noun phrase and are not reported; and verbs such as 发展, 推进, 落实, 完成 followed by a degree complement that ends the clause (经济发展的很快。→ 发展得很快). Anything in doubt is left alone.',
     },
-    bad: ['我们要认真的学习文件精神。', '今年全市经济发展的很快，各项工作推进的十分顺利。'],
-    good: ['我们要认真地学习文件精神。', '这是一次认真的学习，大家收获很多。', '你说的很对，我们做的很多工作还不够。', '要在认真的学习中提高本领。'],
+    bad: ['我们要认真的做好这项工作。', '大家认真的学习了文件精神。', '今年全市经济发展的很快，各项工作推进的十分顺利。'],
+    good: ['我们要认真地做好这项工作。', '这是一次认真的学习，大家收获很多。', '我们要认真的学习态度。', '你说的很对，我们做的很多工作还不够。', '要在认真的学习中提高本领。'],
   },
   check(ctx): Finding[] {
     return paragraphFindings(ctx, 'de-particle', true, (p, m) => {
@@ -55,7 +60,8 @@ export const deParticle: RuleRecord = {
         const start = r.index;
         const at = start + r[1].length;
         const end = at + 1 + r[2].length;
-        if (NOUN_AFTER.test(p.text.slice(end, end + 2))) continue;
+        const after = p.text.slice(end, end + 2);
+        if (NOUN_AFTER.test(after) || !(NEVER_NOMINAL.has(r[2]) || ASPECT_AFTER.test(after))) continue;
         found.push({ start, end, at, right: `${r[1]}地${r[2]}`, role: 'adverbial' });
       }
       COMPLEMENT_RE.lastIndex = 0;
@@ -138,7 +144,9 @@ export const numberFormat: RuleRecord = {
         // GB/T 15834-2011: a span of time (2021—2025年, 1—3月) takes 一字线 —, a range of values ～.
         const unit = p.text[r.index + r[0].length];
         const time = (unit === '年' && /^(?:19|20)[0-9]{2}$/.test(r[1]) && /^(?:19|20)[0-9]{2}$/.test(r[2])) || (unit === '月' && Number(r[2]) <= 12) || (unit === '日' && Number(r[2]) <= 31);
-        const right = `${r[1]}${time ? '—' : '～'}${r[2]}`;
+        // 5万～10万元: with 万 or 亿 both numbers keep the unit (5～10万 reads as 5 to 100,000).
+        const big = unit === '万' || unit === '亿' ? unit : '';
+        const right = `${r[1]}${big}${time ? '—' : '～'}${r[2]}`;
         add(p, r.index, r.index + r[0].length, right, time ? '时间的起止用一字线“—”或“至”连接，不用连字符' : '数值范围用浪纹线“～”或“至”连接，不用连字符', time ? 'a span of time is joined by — or 至, not a hyphen' : 'a range of values is joined by ～ or 至, not a hyphen', right);
       }
       YEAR_SHORT.lastIndex = 0;
