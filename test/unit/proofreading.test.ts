@@ -95,11 +95,12 @@ describe('typo: the list', () => {
     const missed: string[] = [];
     let inClause = 0;
     for (const e of TYPOS) {
-      const tail = e.after ? exampleAfter(e.wrong) : '';
-      let text = tail ? `大家注意，${e.wrong}${tail}全市各项工作进展顺利。` : sentenceWith(e.wrong, e.kind);
+      // A guarded entry fires in its own sentences (below); the others in a generated one.
+      const guarded = !!(e.after || e.before);
+      let text = guarded ? GUARDED[e.wrong]?.fires[0] ?? `（no sentence for ${e.wrong}）` : sentenceWith(e.wrong, e.kind);
       let d = check(text).find((x) => x.rule === 'typo');
       if (d) inClause++;
-      else if (!tail) d = check((text = commaSentence(e.wrong))).find((x) => x.rule === 'typo');
+      else if (!guarded) d = check((text = commaSentence(e.wrong))).find((x) => x.rule === 'typo');
       if (!d || text.slice(d.start, d.end) !== e.wrong) {
         missed.push(`${e.wrong} in ${text}: ${d ? text.slice(d.start, d.end) : 'nothing'}`);
         continue;
@@ -124,16 +125,25 @@ describe('typo: the list', () => {
       fires: ['在坐的各位都是这方面的行家。'],
       silent: ['他们正在坐车赶往现场。', '大家都在坐着等候。'],
     },
+    发辉: {
+      fires: ['要积极发辉党员先锋模范作用。', '充分发辉市场在资源配置中的决定性作用。'],
+      silent: ['李发辉同志介绍了经验。', '发辉同志，请你先讲。'],
+    },
+    先峰: {
+      fires: ['广大党员要当好先峰、作出表率。', '充分发挥党员先峰模范作用。'],
+      silent: ['王先峰同志受到表彰。'],
+    },
+    风彩: {
+      fires: ['充分展现新时代青年的青春风彩。'],
+      silent: ['刘风彩同志作了发言。'],
+    },
     显着: {
       fires: ['今年经济效益显着提高。', '这项改革成效显着，群众满意。'],
       silent: ['他显着很疲惫，但仍坚持工作。'],
     },
   };
 
-  function exampleAfter(wrong: string): string {
-    const s = GUARDED[wrong]?.fires[0];
-    return s ? s.slice(s.indexOf(wrong) + wrong.length, s.indexOf(wrong) + wrong.length + 4) : '';
-  }
+
 
   for (const e of TYPOS.filter((x) => x.after || x.before)) {
     it(`guarded entry ${e.wrong} → ${e.right}: fires in context, silent where right`, () => {
