@@ -90,7 +90,16 @@ export class Automaton {
   }
 
   /** Every occurrence of every pattern in `text` (overlapping ones included), by end offset. */
-  scan(text: string, into: AutomatonMatch[] = []): AutomatonMatch[] {
+  scan(text: string): AutomatonMatch[] {
+    const flat = this.scanFlat(text);
+    const out: AutomatonMatch[] = [];
+    for (let i = 0; i < flat.length; i += 3) out.push({ start: flat[i], end: flat[i + 1], pattern: flat[i + 2] });
+    return out;
+  }
+
+  /** The same, compactly: start, end and pattern of each occurrence in turn. */
+  scanFlat(text: string): Int32Array {
+    const into: number[] = [];
     const rootNext = this.rootNext;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
@@ -109,9 +118,9 @@ export class Automaton {
       }
       for (let o = this.output[s] >= 0 ? s : this.outLink[s]; o !== 0; o = this.outLink[o]) {
         const pattern = this.output[o];
-        into.push({ start: i + 1 - this.lengths[pattern], end: i + 1, pattern });
+        into.push(i + 1 - this.lengths[pattern], i + 1, pattern);
       }
     }
-    return into;
+    return Int32Array.from(into);
   }
 }

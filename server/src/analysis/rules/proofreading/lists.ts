@@ -9,7 +9,7 @@ import formulationData from '../../data/proofreading/formulations.json';
 import { TextCache } from '../../lru';
 import { Paragraph } from '../../model';
 import { Edit, Finding, MessageData, RuleContext, WordSegmenter } from '../../types';
-import { Automaton, AutomatonMatch } from './automaton';
+import { Automaton } from './automaton';
 
 export interface TypoEntry {
   wrong: string;
@@ -86,8 +86,8 @@ export type Payload =
 export interface Matcher {
   automaton: Automaton;
   payloads: Payload[][];
-  /** Raw hits per paragraph text. */
-  hits: TextCache<AutomatonMatch[]>;
+  /** Raw hits per paragraph text: start, end, pattern of each in turn (compact: a long session keeps many). */
+  hits: TextCache<Int32Array>;
   /** Word boundaries per segmenter and paragraph text. */
   boundaries: WeakMap<WordSegmenter, TextCache<Uint8Array>>;
   /** Each rule's findings per paragraph text: of the rules without words, and per segmenter. */
@@ -112,8 +112,9 @@ function builtInPayloads(): Array<[string, Payload]> {
   for (const entry of PHRASES) out.push([entry.wrong, { list: 'phrase', entry }]);
   for (const set of SETS) {
     for (const name of set.names) out.push([name, { list: 'set-name', set }]);
+    // Short forms (道路, 理论) count only in a list after the set's name, which is read from the
+    // text there: they are not patterns (they would hit in nearly every paragraph).
     set.members.forEach((forms, member) => forms.forEach((form) => out.push([form, { list: 'set-member', set, member, full: true }])));
-    set.short?.forEach((forms, member) => forms.forEach((form) => out.push([form, { list: 'set-member', set, member, full: false }])));
   }
   for (const entry of YEARS) out.push([entry.form, { list: 'year', entry }]);
   return out;
@@ -146,16 +147,25 @@ export function matcherFor(ctx: RuleContext): Matcher {
   return m;
 }
 
-const NO_HITS: AutomatonMatch[] = [];
+const NO_HITS = new Int32Array(0);
 
-/** Every hit of every list in a paragraph's text (cached by text). */
-export function hitsOf(m: Matcher, text: string): AutomatonMatch[] {
-  const cached = m.hits.get(text);
-  if (cached) return cached;
-  const found = m.automaton.scan(text);
-  const hits = found.length ? found : NO_HITS;
-  m.hits.set(text, hits);
-  return hits;
+/** A hit of one of the lists, for the rules to read. */
+export interface Hit {
+  start: number;
+  end: number;
+  pattern: number;
+}
+
+/** Every hit of every list in a paragraph's text (scanned once per text). */
+export function hitsOf(m: Matcher, text: string): Hit[] {
+  let flat = m.hits.get(text);
+  if (!flat) {
+    const found = m.automaton.scanFlat(text);
+    m.hits.set(text, (flat = found.length ? found : NO_HITS));
+  }
+  const out: Hit[] = [];
+  for (let i = 0; i < flat.length; i += 3) out.push({ start: flat[i], end: flat[i + 1], pattern: flat[i + 2] });
+  return out;
 }
 
 /** 1 at each offset of the text where a word starts or ends (the text's ends included). */
