@@ -161,11 +161,12 @@ export const formulation: RuleRecord = {
       for (const h of longestFirst(phrases)) {
         out.push({ start: h.start, end: h.end, data: { word: h.entry.wrong, right: h.entry.right, source: h.entry.source, allowWord: h.entry.wrong }, fix: { start: h.start, end: h.end, text: h.entry.right } });
       }
-      const listed: Array<[number, number]> = [];
+      // Text in a list after a set's name (a mask: runs inside it are judged with the list).
+      const listed = new Uint8Array(p.text.length + 1);
       for (const n of names) {
         const f = namedList(n.set, p.text, n.end);
         if (!f) continue;
-        listed.push([n.end, f.end]);
+        listed.fill(1, n.end, f.end);
         const listStart = n.end + LIST_START.exec(p.text.slice(n.end, n.end + 12))![0].length;
         out.push({ start: listStart, end: f.end, variant: f.variant, data: f.data, fix: f.fixText ? { start: listStart, end: f.end, text: f.fixText } : undefined });
       }
@@ -176,7 +177,7 @@ export const formulation: RuleRecord = {
 };
 
 /** Members listed one after another without the set's name: the order, when every member is there. */
-function runFindings(text: string, set: SetEntry, hits: Array<{ start: number; end: number; member: number }>, listed: Array<[number, number]>): LocalFinding[] {
+function runFindings(text: string, set: SetEntry, hits: Array<{ start: number; end: number; member: number }>, listed: Uint8Array): LocalFinding[] {
   const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: LocalFinding[] = [];
   const separator = set.joinGroups ? GROUP_SEPARATOR : RUN_SEPARATOR;
@@ -198,7 +199,7 @@ function runFindings(text: string, set: SetEntry, hits: Array<{ start: number; e
     if (!distinct || !misordered || !(complete || (set.anyRun && order.length >= 3))) continue;
     const start = run[0].start;
     const end = run[run.length - 1].end;
-    if (listed.some(([a, b]) => start >= a && end <= b)) continue;
+    if (listed[start] && listed[end - 1]) continue;
     const region = text.slice(start, end);
     const canon = set.anyRun ? [...order].sort((a, b) => a - b).map((k) => set.members[k][0]).join('、') : canonical(set);
     const plain = region.split('、').length === run.length && !/[和及与“”]/.test(region.replace(/“三个代表”/g, ''));

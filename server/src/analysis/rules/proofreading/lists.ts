@@ -232,10 +232,13 @@ export function readsRight(text: string, start: number, wrong: string, right: st
 /** An occurrence of one of `phrases` in the text covers [start, end). */
 export function covered(text: string, start: number, end: number, phrases: readonly string[]): boolean {
   for (const phrase of phrases) {
-    if (!phrase) continue;
+    if (!phrase || phrase.length < end - start) continue;
+    // Only the text an occurrence covering [start, end) can lie in: a long line with many hits
+    // must not be searched to its end for each.
     const from = Math.max(0, end - phrase.length);
-    for (let i = text.indexOf(phrase, from); i >= 0 && i <= start; i = text.indexOf(phrase, i + 1)) {
-      if (i + phrase.length >= end) return true;
+    const window = text.slice(from, start + phrase.length);
+    for (let i = window.indexOf(phrase); i >= 0; i = window.indexOf(phrase, i + 1)) {
+      if (from + i <= start && from + i + phrase.length >= end) return true;
     }
   }
   return false;
@@ -258,12 +261,19 @@ export function replaceIn(p: Paragraph, start: number, end: number, text: string
   return [{ ...rangeIn(p, start, end), text }];
 }
 
-/** Keeps the longest of overlapping hits (earliest first on a tie). */
+/**
+ * Non-overlapping hits, the longer of two overlapping ones kept (the earlier on a tie). One
+ * sweep in order of start: a draft that is one long line of slips must not make this quadratic.
+ */
 export function longestFirst<T extends { start: number; end: number }>(hits: T[]): T[] {
-  const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: T[] = [];
-  for (const h of sorted) if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
-  return kept.sort((a, b) => a.start - b.start);
+  for (const h of sorted) {
+    const last = kept[kept.length - 1];
+    if (!last || h.start >= last.end) kept.push(h);
+    else if (h.end - h.start > last.end - last.start) kept[kept.length - 1] = h;
+  }
+  return kept;
 }
 
 const guardCache = new Map<string, RegExp>();

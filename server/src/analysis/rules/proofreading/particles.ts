@@ -125,10 +125,11 @@ export const numberFormat: RuleRecord = {
     return paragraphFindings(ctx, 'number-format', false, (p) => {
       const out: LocalFinding[] = [];
       if (!/[0-9OoΟ]/.test(p.text)) return out;
-      const taken: Array<[number, number]> = [];
+      // Characters already in a finding (a mask: one long line may hold many findings).
+      const taken = new Uint8Array(p.text.length);
       const add = (p: Paragraph, start: number, end: number, right: string, why: string, whyEn: string, fix?: string) => {
-        if (taken.some(([a, b]) => start < b && a < end)) return;
-        taken.push([start, end]);
+        for (let i = start; i < end; i++) if (taken[i]) return;
+        taken.fill(1, start, end);
         const text = p.text.slice(start, end);
         out.push({ start, end, data: { text, right, why, whyEn }, fix: fix === undefined ? undefined : { start, end, text: fix } });
       };

@@ -153,10 +153,17 @@ export const typo: RuleRecord = {
 
 const VARIANT_LISTS: ReadonlySet<Payload['list']> = new Set(['variant']);
 
-/** Inside “…” of the paragraph: a quotation keeps its source's form (人材 in a classical line). */
-function quoted(text: string, at: number): boolean {
-  const open = text.lastIndexOf('“', at);
-  return open >= 0 && text.lastIndexOf('”', at) < open;
+/** 1 at each offset inside “…”: a quotation keeps its source's form (人材 in a classical line). */
+function quotedMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  let inside = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '“') inside = 1;
+    else if (c === '”') inside = 0;
+    mask[i] = inside;
+  }
+  return mask;
 }
 
 export const variantForm: RuleRecord = {
@@ -184,7 +191,8 @@ export const variantForm: RuleRecord = {
   check(ctx): Finding[] {
     return paragraphFindings(ctx, 'variant-form', true, (p, m) => {
       const out: LocalFinding[] = [];
-      const hits = wordHits(ctx, m, p, VARIANT_LISTS, (h) => h.payload.list === 'variant' && !covered(p.text, h.start, h.end, h.payload.entry.except) && !quoted(p.text, h.start));
+      let quoted: Uint8Array | undefined;
+      const hits = wordHits(ctx, m, p, VARIANT_LISTS, (h) => h.payload.list === 'variant' && !covered(p.text, h.start, h.end, h.payload.entry.except) && !(quoted ??= quotedMask(p.text))[h.start]);
       for (const h of hits) {
         if (h.payload.list !== 'variant') continue;
         const e = h.payload.entry;
