@@ -87,6 +87,75 @@ for (const f of fs.existsSync(docsDir) ? fs.readdirSync(docsDir) : []) {
   }
 }
 
+// The proofreading lists are their own documentation: one generated page per list.
+const dataDir = path.join(root, 'server/src/analysis/data/proofreading');
+const readData = (f) => JSON.parse(fs.readFileSync(path.join(dataDir, f), 'utf8'));
+const cell = (s) => String(s ?? '').replace(/\|/g, '\\|');
+{
+  const { entries } = readData('typos.json');
+  const kinds = ['成语', '音近', '形近'];
+  const rows = (k) => entries.filter((e) => e.kind === k).map((e) => `| ${e.wrong} | ${e.right} | ${cell(e.note)}${e.after ? `${e.note ? '；' : ''}只在后面是 \`${cell(e.after)}\` 时` : ''}${e.before ? `，或前面是 \`${cell(e.before)}\` 时` : ''}${e.dictionary === 'misspelling' ? `${e.note || e.after ? '；' : ''}分词词典收了这个误写` : ''} |`);
+  write('server/docs/proofreading/typos.md', `# typo：错别字表 / the list of wrong characters
+
+${entries.length} 条，按类型分列。数据：\`server/src/analysis/data/proofreading/typos.json\`（说明见同目录 README.md）；规则：[typo](../rules/typo.md)。
+误写必须在分词结果中单独成词或占满若干个整词才报告；带条件的条目只在条件成立时报告。
+
+*${entries.length} entries by kind, generated from the data file by \`scripts/gen-docs.mjs\`.*
+${kinds.map((k) => `\n## ${k}（${entries.filter((e) => e.kind === k).length}）\n\n| 误写 | 正确 | 说明 |\n| --- | --- | --- |\n${rows(k).join('\n')}\n`).join('')}`);
+}
+{
+  const v = readData('variants.json');
+  write('server/docs/proofreading/variants.md', `# variant-form：第一批异形词整理表 / GF 1001-2001
+
+推荐词形在前，不推荐的写法在后。收录 ${v.groups.length} 组（整理表共 338 组）；数据：\`server/src/analysis/data/proofreading/variants.json\`；规则：[variant-form](../rules/variant-form.md)。
+
+*${v.groups.length} of the table's 338 groups; generated from the data file by \`scripts/gen-docs.mjs\`.*
+
+| 推荐词形 | 不推荐的写法 |
+| --- | --- |
+${v.groups.map((g) => `| ${g[0]} | ${g.slice(1).map((x) => (x in v.notMatched ? `${x}（不检查）` : x)).join('、')} |`).join('\n')}
+
+## 不检查的写法 / not matched
+
+${Object.entries(v.notMatched).map(([k, why]) => `- ${k}：${why}`).join('\n')}
+
+## 固定说法 / fixed phrases
+
+${Object.entries(v.except).map(([k, list]) => `- ${k}：${list.join('、')}中不报告`).join('\n')}
+
+## 未能确定是否属于第一批的组（不检查）/ uncertain, not checked
+
+${v.uncertain.map((g) => `${g[0]}—${g.slice(1).join('、')}`).join('；')}
+`);
+}
+{
+  const f = readData('formulations.json');
+  write('server/docs/proofreading/formulations.md', `# formulation：规范提法 / standard formulations
+
+数据：\`server/src/analysis/data/proofreading/formulations.json\`；规则：[formulation](../rules/formulation.md)、[date-consistency](../rules/date-consistency.md)。
+
+*Generated from the data file by \`scripts/gen-docs.mjs\`.*
+
+## 提法 / phrases
+
+| 不规范的写法 | 规范提法 | 开始使用 | 出处 |
+| --- | --- | --- | --- |
+${f.phrases.map((e) => `| ${e.wrong} | ${e.right} | ${e.since ?? ''} | ${cell(e.source)} |`).join('\n')}
+
+## 固定提法 / fixed sets
+
+| 名称 | 内容（按规范顺序） | 开始使用 | 出处 |
+| --- | --- | --- | --- |
+${f.sets.map((s) => `| ${s.name} | ${s.members.map((m) => m.join('/')).join('、')}${s.short ? `（在名称后列举时也可简写：${s.short.map((m) => m.join('/')).filter(Boolean).join('、')}）` : ''} | ${s.since ?? ''} | ${cell(s.source)} |`).join('\n')}
+
+## 开始使用的年份（date-consistency）/ years
+
+| 提法 | 年份 | 出处 | 条件 |
+| --- | --- | --- | --- |
+${f.years.map((y) => `| ${y.form} | ${y.since} | ${cell(y.source)} | ${y.after ? '后面是“精神、以来、报告、提出”等（说的是已经发生的）' : ''} |`).join('\n')}
+`);
+}
+
 const table = [
   '| 规则 rule | 默认 default | 检查什么 | What it flags | 修复 fix |',
   '| --- | --- | --- | --- | --- |',

@@ -22,6 +22,8 @@ export const EXTREME_CASES: Record<string, () => string> = {
   'deeply unbalanced brackets and quotes': () => '（'.repeat(20000) + '“《【‘「'.repeat(4000) + '）」’】》”'.repeat(7) + '"'.repeat(5001),
   'NUL, controls, zero-width and bidi marks': () => repeatTo('\0\u0001\u200b\u202e\u2066\ufeff\u200d\u061c\u000b\u000c\u0085\u2028同志们：一、', MB / 4),
   'lone surrogates and astral characters': () => repeatTo('\udc00𠀀\ud800😀𪚥\udbff\u0301要要XX', MB / 4),
+  // An eighth of a megabyte on one line dense with what the proofreading lists look for: slips, guarded forms, variants in and out of quotes, sets out of order, number forms.
+  'a dense line of proofreading slips': () => repeatTo('截止目前再接再励布署学习惯彻3-5年、10-20%、3千万、二0二一年，要认真的做好“份量”份量，政治意识、大局意识、看齐意识、核心意识，“四个自信”（道路自信、理论自信），以习近平为核心的党中央', MB / 8),
   'an inline series of 20,000 members': () => '今年的工作：' + Array.from({ length: 20000 }, (_, i) => `${CN[i % 10]}是抓落实。`).join(''),
 };
 

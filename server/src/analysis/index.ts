@@ -7,7 +7,7 @@ export { analyze, defaultSetting, messageOf, ruleById } from './analyze';
 export type { AnalysisResult, AnalyzeInput } from './analyze';
 export { RULES, RULE_BY_ID } from './rules';
 export { applyEdits, fixEdits, normaliseEdits, fixAllEdits, applyFixAll, isMechanicalFix, isPastedTextFix } from './fixes';
-export { resolveOptions, DEFAULT_OPTIONS, SEVERITY_SETTINGS } from './options';
+export { resolveOptions, DEFAULT_OPTIONS, SEVERITY_SETTINGS, withAllowedWord, allowWordInConfigText } from './options';
 export type { UserConfig, ConfigProblem } from './options';
 export { LineIndex, splitLines, spokenLength } from './text';
 export { suppressionComment } from './suppressions';

@@ -10,6 +10,7 @@ export const DEFAULT_OPTIONS: AnalysisOptions = {
   speakingRate: 200,
   targetMinutes: 0,
   allowWords: [],
+  wrongWords: [],
   thresholds: {},
   ignores: [],
 };
@@ -22,6 +23,8 @@ export interface UserConfig {
   speakingRate?: unknown;
   targetMinutes?: unknown;
   allowWords?: unknown;
+  /** `{ "wrong": { "市经信委": "市经济和信息化局" }, "allow": ["布署科技"] }` */
+  words?: { wrong?: unknown; allow?: unknown } | unknown;
   thresholds?: Record<string, unknown>;
   dictionaries?: unknown;
   maxFileSize?: unknown;
@@ -49,6 +52,7 @@ export function resolveOptions(
     locale,
     rules: {},
     allowWords: [],
+    wrongWords: [],
     thresholds: {},
     ignores: [],
   };
@@ -85,6 +89,7 @@ export function resolveOptions(
         options.allowWords.push(...(layer.allowWords as string[]));
       } else problems.push({ key: 'allowWords', message: say('应为字符串数组', 'must be an array of strings') });
     }
+    if (layer.words !== undefined) readWords(layer.words, options, problems);
     if (layer.thresholds !== undefined) {
       if (typeof layer.thresholds === 'object' && layer.thresholds !== null) {
         for (const [k, v] of Object.entries(layer.thresholds)) {
@@ -120,6 +125,72 @@ export function resolveOptions(
     }
   }
   return { options, problems, dictionaries, maxFileSize };
+}
+
+/** Longest word a user list may hold (a unit's full name fits; a pasted paragraph does not). */
+export const MAX_USER_WORD = 64;
+
+const isWord = (w: unknown): w is string => typeof w === 'string' && w.trim().length > 0 && w.length <= MAX_USER_WORD && !/[\r\n]/.test(w);
+
+/**
+ * `words.allow` joins `allowWords` (one list: no word rule flags these words). `words.wrong`
+ * pairs replace an earlier layer's pair for the same wrong form.
+ */
+function readWords(words: unknown, options: AnalysisOptions, problems: ConfigProblem[]): void {
+  if (typeof words !== 'object' || words === null || Array.isArray(words)) {
+    problems.push({ key: 'words', message: 'must be an object: { "wrong": { "wrong form": "right form" }, "allow": ["word"] }' });
+    return;
+  }
+  const { wrong, allow } = words as { wrong?: unknown; allow?: unknown };
+  if (allow !== undefined) {
+    if (Array.isArray(allow) && allow.every(isWord)) {
+      for (const w of allow as string[]) if (!options.allowWords.includes(w.trim())) options.allowWords.push(w.trim());
+    } else problems.push({ key: 'words.allow', message: `must be an array of words (non-empty strings of at most ${MAX_USER_WORD} characters)` });
+  }
+  if (wrong !== undefined) {
+    if (typeof wrong !== 'object' || wrong === null || Array.isArray(wrong)) {
+      problems.push({ key: 'words.wrong', message: 'must be an object of wrong form → right form' });
+      return;
+    }
+    for (const [w, r] of Object.entries(wrong)) {
+      const key = w.trim();
+      if (!isWord(w)) problems.push({ key: `words.wrong.${w}`, message: `the wrong form must be a word of at most ${MAX_USER_WORD} characters` });
+      else if (typeof r !== 'string' || r.length > MAX_USER_WORD || /[\r\n]/.test(r)) problems.push({ key: `words.wrong.${w}`, message: `the right form must be a string of at most ${MAX_USER_WORD} characters` });
+      else if (r.trim() === key) problems.push({ key: `words.wrong.${w}`, message: 'the right form is the wrong form itself' });
+      else {
+        options.wrongWords = options.wrongWords.filter((p) => p.wrong !== key);
+        options.wrongWords.push({ wrong: key, right: r.trim() });
+      }
+    }
+  }
+}
+
+/**
+ * The configuration object with `word` added to `words.allow` (other keys kept, nothing
+ * added twice). For the editor's quick fix "加入允许词表", which writes `.jianggao.json`.
+ */
+export function withAllowedWord(config: Record<string, unknown>, word: string): Record<string, unknown> {
+  const w = word.trim();
+  if (!isWord(w)) throw new Error(`not a word that can be allowed: ${JSON.stringify(word)}`);
+  const words = typeof config.words === 'object' && config.words !== null && !Array.isArray(config.words) ? { ...(config.words as Record<string, unknown>) } : {};
+  const allow = Array.isArray(words.allow) ? words.allow.filter((x): x is string => typeof x === 'string') : [];
+  const legacy = Array.isArray(config.allowWords) ? config.allowWords : [];
+  if (!allow.includes(w) && !legacy.includes(w)) allow.push(w);
+  return { ...config, words: { ...words, allow } };
+}
+
+/**
+ * The text of a `.jianggao.json` (undefined: no file yet) with `word` allowed; throws when the
+ * file is not a JSON object (a broken file is not overwritten). Written with two-space indent.
+ */
+export function allowWordInConfigText(text: string | undefined, word: string): string {
+  let config: Record<string, unknown> = {};
+  if (text !== undefined && text.trim()) {
+    const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('the configuration file is not a JSON object');
+    config = value as Record<string, unknown>;
+  }
+  return JSON.stringify(withAllowedWord(config, word), null, 2) + '\n';
 }
 
 export function threshold(options: AnalysisOptions, key: string, fallback: number): number {

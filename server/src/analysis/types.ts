@@ -73,7 +73,7 @@ export interface Diagnostic extends Finding {
 
 export type MessageTemplate = (data: MessageData) => string;
 
-export type RuleCategory = 'structure' | 'numbering' | 'repetition' | 'text' | 'length';
+export type RuleCategory = 'structure' | 'numbering' | 'repetition' | 'text' | 'length' | 'proofreading';
 
 /**
  * One rule: a small declarative record plus a pure check function.
@@ -130,8 +130,10 @@ export interface AnalysisOptions {
   speakingRate: number;
   /** Target speaking time in minutes; 0 = no target. */
   targetMinutes: number;
-  /** Words the writer allows (never flagged as doubled/overused). */
+  /** Words the writer allows: no word rule flags them (`words.allow` and the older `allowWords`, merged). */
   allowWords: string[];
+  /** The writer's own wrong → right pairs (`words.wrong`): a unit's old name, a leader's exact title. */
+  wrongWords: Array<{ wrong: string; right: string }>;
   /** Rule thresholds, keyed by `<rule-id>.<name>`. */
   thresholds: Record<string, number>;
   /** Single findings the writer chose to ignore (rule + flagged text + context; see ignores.ts). */

@@ -5,6 +5,7 @@ import facts from '../data/dates.json';
 import { parseChineseNumber } from '../markers';
 import { Speech } from '../model';
 import { Finding, RuleRecord } from '../types';
+import { formulationYears } from './proofreading';
 
 interface Claim {
   start: number;
@@ -76,19 +77,31 @@ export const dateConsistency: RuleRecord = {
     zh: (d) => `“${d.phrase}”是${d.claimed}年，但这里说的是${d.year}年${d.source === 'date' ? '（落款日期）' : d.source === 'title' ? '（标题）' : ''}：请核对年份或提法。`,
     en: (d) => `“${d.phrase}” is ${d.claimed}, but this speaks of ${d.year}${d.source === 'date' ? ' (the date line)' : d.source === 'title' ? ' (the title)' : ''}: check the year or the phrase.`,
   },
+  variants: {
+    // The year a formulation entered use (data/proofreading/formulations.json).
+    formulation: {
+      zh: (d) => `“${d.phrase}”是${d.since}年才有的提法，但这篇讲话是${d.year}年的${d.source === 'date' ? '（落款日期）' : '（标题）'}：请核对年份或提法。`,
+      en: (d) => `“${d.phrase}” entered use in ${d.since}, but this speech is of ${d.year}${d.source === 'date' ? ' (the date line)' : ' (the title)'}: check the year or the phrase.`,
+    },
+  },
   docs: {
     rationale: {
       zh: '沿用往年讲话稿时，“开局之年”“建党××周年”之类的提法最容易忘记更新。本规则用落款日期或标题中的年份，核对五年规划的开局/收官之年和各类周年纪念；同一句里写明了年份（“2011年，是建党90周年”）或“去年”“明年”时，按该年核对。数据在 data/dates.json 中，可随时补充。',
       en: 'When last year\'s speech is reused, phrases such as 开局之年 and 建党××周年 are the easiest to forget. This rule checks five-year-plan opening/closing years and anniversaries against the year of the date line or the title; a sentence that names its own year (2011年，是建党90周年) or says 去年/明年 is checked against that year. The facts are in data/dates.json.',
     },
-    bad: ['在全区工作会议上的讲话\n2012年3月9日\n同志们：\n今年是十二五开局之年。', '2012年是建党90周年。'],
-    good: ['在全区工作会议上的讲话\n2011年3月9日\n同志们：\n今年是十二五开局之年。', '2011年，是党的诞辰90周年，是“十二五”的开局之年。'],
+    bad: ['在全区工作会议上的讲话\n2012年3月9日\n同志们：\n今年是十二五开局之年。', '2012年是建党90周年。', '在全区工作会议上的讲话\n2016年3月9日\n同志们：\n要认真学习贯彻党的十九大精神。'],
+    good: ['在全区工作会议上的讲话\n2011年3月9日\n同志们：\n今年是十二五开局之年。', '2011年，是党的诞辰90周年，是“十二五”的开局之年。', '在全区工作会议上的讲话\n2022年3月9日\n同志们：\n要以优异成绩迎接党的二十大胜利召开。'],
   },
   check(ctx): Finding[] {
     const out: Finding[] = [];
     for (const s of ctx.model.speeches) {
       const dy = draftYear(s);
       for (const p of s.paragraphs) {
+        if (dy) {
+          for (const f of formulationYears(ctx, p.text)) {
+            if (dy.year < f.since) out.push({ start: p.offsetOf(f.start), end: p.offsetOf(f.end - 1) + 1, variant: 'formulation', data: { phrase: f.phrase, since: f.since, year: dy.year, source: dy.source } });
+          }
+        }
         const claims = yearClaims(p.text);
         if (!claims.length) continue;
         for (const c of claims) {

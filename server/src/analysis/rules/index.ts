@@ -10,6 +10,7 @@ import { pastedCharacter } from './pasted';
 import { dateConsistency } from './dates';
 import { repetitionRules, reusedParagraph } from './repetition';
 import { speechTooLong } from './length';
+import { proofreadingRules } from './proofreading';
 
 export const RULES: RuleRecord[] = [
   ...structureRules.slice(0, 9),
@@ -23,6 +24,7 @@ export const RULES: RuleRecord[] = [
   speechTooLong,
   dateConsistency,
   reusedParagraph,
+  ...proofreadingRules,
 ];
 
 export const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
