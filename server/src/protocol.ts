@@ -9,6 +9,7 @@ export const SERVER_COMMANDS = {
   cleanPastedText: 'jianggao.server.cleanPastedText',
   disableRule: 'jianggao.server.disableRule',
   ignoreFinding: 'jianggao.server.ignoreFinding',
+  allowWord: 'jianggao.server.allowWord',
   checkFiles: 'jianggao.server.checkFiles',
 } as const;
 

@@ -307,7 +307,7 @@ describe('editor features over LSP', function () {
 
   describe('no English in the Chinese interface', () => {
     /** Names that Chinese text writes in Latin letters. */
-    const NAMES = new Set(['PDF', 'Word', 'WPS', 'GB', 'BOM']);
+    const NAMES = new Set(['PDF', 'Word', 'WPS', 'GB', 'GF', 'BOM']);
     /** Latin words left once links, code, quoted draft text and file names are taken out. */
     const english = (s: string) => (s
       .replace(/\]\([^)]*\)/g, ']')
@@ -607,5 +607,55 @@ describe('configuration mistakes are told in the writer\'s language', function (
   it('a file that is not JSON: where it breaks, and that none of it applies', async () => {
     assert.deepEqual(await messagesFor('{\n  "rules": {\n    "placeholder": "off",\n  }\n}\n'), ['讲稿配置有误：<file>：不是有效的 JSON（第 4 行第 3 列附近），整个文件未生效：请改正后保存。']);
     assert.deepEqual(await messagesFor('[1, 2]'), ['讲稿配置有误：<file>：应为一个 JSON 对象（{ … }），整个文件未生效。']);
+  });
+});
+
+describe('"加入允许词表" writes words.allow of the workspace\'s .jianggao.json', function () {
+  this.timeout(30000);
+  const TYPO_DRAFT = SAMPLE_DRAFT.replace('安全生产责任重于泰山。', '安全生产责任重于泰山，我们要再接再励。');
+  const typoOn = (p: PublishedDiagnostics) => p.diagnostics.filter((d) => d.code === 'typo').map((d) => `${d.range.start.line}:${d.range.start.character}`);
+
+  it('offers the flagged word, writes it once, and no word rule reports it again; the text is untouched', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jg-allow-'));
+    fs.writeFileSync(path.join(dir, '.jianggao.json'), JSON.stringify({ speakingRate: 210 }, null, 2));
+    const c = await TestClient.start({ rootPath: dir });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'a.speech')).toString();
+      c.open(uri, TYPO_DRAFT);
+      const p = await c.waitFor((x) => x.uri === uri && typoOn(x).length > 0);
+      const [line, character] = typoOn(p)[0].split(':').map(Number);
+      const actions = (await c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line, character }, end: { line, character } }, context: { diagnostics: [] } })) as Array<{ title: string; command?: { command: string; arguments: unknown[] } }>;
+      const allow = actions.find((a) => a.title === '加入允许词表：「再接再励」');
+      assert.ok(allow?.command, actions.map((a) => a.title).join(' | '));
+      const n = c.published.length;
+      assert.equal(await c.connection.sendRequest('workspace/executeCommand', allow.command), true);
+      assert.equal(await c.connection.sendRequest('workspace/executeCommand', allow.command), true);
+      assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, '.jianggao.json'), 'utf8')), { speakingRate: 210, words: { allow: ['再接再励'] } });
+      assert.equal(c.appliedEdits.length, 0);
+      await c.waitFor((x) => c.published.indexOf(x) >= n && x.uri === uri && typoOn(x).length === 0);
+      assert.ok(c.messages.includes('已将「再接再励」加入本工作区的允许词表（.jianggao.json 的 words.allow），不再报告。'), c.messages.join(' | '));
+      // Not offered for a rule that does not read the list.
+      const placeholderActions = (await c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 2, character: 4 }, end: { line: 2, character: 4 } }, context: { diagnostics: [] } })) as Array<{ title: string }>;
+      assert.ok(!placeholderActions.some((a) => /允许词表/.test(a.title)));
+    } finally {
+      await c.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the editor setting jianggao.words.allow is read too', async () => {
+    // The doubled 的 shows when the word rules have run (typo is one of them).
+    const text = TYPO_DRAFT.replace('各级各部门要狠抓落实。', '这是我们工作的的重点。');
+    const c = await TestClient.start({ settings: { words: { allow: ['再接再励'] } } });
+    const plain = await TestClient.start();
+    try {
+      const uri = 'file:///tmp/allow-setting.speech';
+      c.open(uri, text);
+      plain.open(uri, text);
+      assert.ok(typoOn(await plain.waitFor(withWords(uri))).length > 0, 'reported without the setting');
+      assert.deepEqual(typoOn(await c.waitFor(withWords(uri))), []);
+    } finally {
+      await Promise.all([c.stop(), plain.stop()]);
+    }
   });
 });

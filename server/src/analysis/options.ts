@@ -89,7 +89,7 @@ export function resolveOptions(
         options.allowWords.push(...(layer.allowWords as string[]));
       } else problems.push({ key: 'allowWords', message: say('应为字符串数组', 'must be an array of strings') });
     }
-    if (layer.words !== undefined) readWords(layer.words, options, problems);
+    if (layer.words !== undefined) readWords(layer.words, options, problems, say);
     if (layer.thresholds !== undefined) {
       if (typeof layer.thresholds === 'object' && layer.thresholds !== null) {
         for (const [k, v] of Object.entries(layer.thresholds)) {
@@ -136,27 +136,27 @@ const isWord = (w: unknown): w is string => typeof w === 'string' && w.trim().le
  * `words.allow` joins `allowWords` (one list: no word rule flags these words). `words.wrong`
  * pairs replace an earlier layer's pair for the same wrong form.
  */
-function readWords(words: unknown, options: AnalysisOptions, problems: ConfigProblem[]): void {
+function readWords(words: unknown, options: AnalysisOptions, problems: ConfigProblem[], say: (zh: string, en: string) => string): void {
   if (typeof words !== 'object' || words === null || Array.isArray(words)) {
-    problems.push({ key: 'words', message: 'must be an object: { "wrong": { "wrong form": "right form" }, "allow": ["word"] }' });
+    problems.push({ key: 'words', message: say('应为对象：{ "wrong": { "错误写法": "正确写法" }, "allow": ["词语"] }', 'must be an object: { "wrong": { "wrong form": "right form" }, "allow": ["word"] }') });
     return;
   }
   const { wrong, allow } = words as { wrong?: unknown; allow?: unknown };
   if (allow !== undefined) {
     if (Array.isArray(allow) && allow.every(isWord)) {
       for (const w of allow as string[]) if (!options.allowWords.includes(w.trim())) options.allowWords.push(w.trim());
-    } else problems.push({ key: 'words.allow', message: `must be an array of words (non-empty strings of at most ${MAX_USER_WORD} characters)` });
+    } else problems.push({ key: 'words.allow', message: say(`应为词语数组（每个词不空、不超过 ${MAX_USER_WORD} 个字符）`, `must be an array of words (non-empty strings of at most ${MAX_USER_WORD} characters)`) });
   }
   if (wrong !== undefined) {
     if (typeof wrong !== 'object' || wrong === null || Array.isArray(wrong)) {
-      problems.push({ key: 'words.wrong', message: 'must be an object of wrong form → right form' });
+      problems.push({ key: 'words.wrong', message: say('应为对象：错误写法 → 正确写法', 'must be an object of wrong form → right form') });
       return;
     }
     for (const [w, r] of Object.entries(wrong)) {
       const key = w.trim();
-      if (!isWord(w)) problems.push({ key: `words.wrong.${w}`, message: `the wrong form must be a word of at most ${MAX_USER_WORD} characters` });
-      else if (typeof r !== 'string' || r.length > MAX_USER_WORD || /[\r\n]/.test(r)) problems.push({ key: `words.wrong.${w}`, message: `the right form must be a string of at most ${MAX_USER_WORD} characters` });
-      else if (r.trim() === key) problems.push({ key: `words.wrong.${w}`, message: 'the right form is the wrong form itself' });
+      if (!isWord(w)) problems.push({ key: `words.wrong.${w}`, message: say(`错误写法应是一个不超过 ${MAX_USER_WORD} 个字符的词`, `the wrong form must be a word of at most ${MAX_USER_WORD} characters`) });
+      else if (typeof r !== 'string' || r.length > MAX_USER_WORD || /[\r\n]/.test(r)) problems.push({ key: `words.wrong.${w}`, message: say(`正确写法应是不超过 ${MAX_USER_WORD} 个字符的文字`, `the right form must be a string of at most ${MAX_USER_WORD} characters`) });
+      else if (r.trim() === key) problems.push({ key: `words.wrong.${w}`, message: say('正确写法与错误写法相同', 'the right form is the wrong form itself') });
       else {
         options.wrongWords = options.wrongWords.filter((p) => p.wrong !== key);
         options.wrongWords.push({ wrong: key, right: r.trim() });

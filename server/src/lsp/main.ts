@@ -11,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientInitOptions } from '../protocol';
 import { CodeActions } from './actions';
+import { allowWordAction } from './allowWord';
 import { Checker } from './checker';
 import { codeLens } from './codeLens';
 import { Commands } from './commands';
@@ -40,6 +41,7 @@ const FEATURES: Feature[] = [
   fixActions,
   fixCommands,
   ignoreFinding,
+  allowWordAction,
   disableRuleCommand,
   workspaceCheck,
   views,

@@ -111,6 +111,7 @@ export class Settings {
       speakingRate: editor.speakingRate,
       targetMinutes: editor.targetMinutes,
       allowWords: editor.allowWords,
+      words: editor.words,
       thresholds: editor.thresholds as Record<string, unknown> | undefined,
       dictionaries: editor.userDictionaries,
     };

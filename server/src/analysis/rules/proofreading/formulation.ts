@@ -94,6 +94,7 @@ function namedList(set: SetEntry, text: string, nameEnd: number): SetFinding | u
 
 export const formulation: RuleRecord = {
   id: 'formulation',
+  title: { zh: '提法不规范', en: 'Nonstandard formulation' },
   category: 'proofreading',
   severity: 'warning',
   description: {

@@ -30,6 +30,7 @@ const COMPLEMENT_RE = new RegExp(`(?<!所)(${COMPLEMENT_VERB})的(${DEGREE})(${C
 
 export const deParticle: RuleRecord = {
   id: 'de-particle',
+  title: { zh: '“的、地、得”用错', en: 'Wrong de particle (的/地/得)' },
   category: 'proofreading',
   severity: 'info',
   needsWords: true,
@@ -103,6 +104,7 @@ function rangeOk(a: string, b: string): boolean {
 
 export const numberFormat: RuleRecord = {
   id: 'number-format',
+  title: { zh: '数字用法不规范', en: 'Wrong number form' },
   category: 'proofreading',
   severity: 'info',
   description: {

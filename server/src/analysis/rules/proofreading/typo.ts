@@ -83,6 +83,7 @@ const TYPO_LISTS: ReadonlySet<Payload['list']> = new Set(['typo', 'user']);
 
 export const typo: RuleRecord = {
   id: 'typo',
+  title: { zh: '错别字', en: 'Wrong character' },
   category: 'proofreading',
   severity: 'warning',
   needsWords: true,
@@ -169,6 +170,7 @@ function quotedMask(text: string): Uint8Array {
 
 export const variantForm: RuleRecord = {
   id: 'variant-form',
+  title: { zh: '异形词', en: 'Variant word form' },
   category: 'proofreading',
   severity: 'info',
   needsWords: true,
