@@ -3,7 +3,7 @@
 // are the ones that differ.
 import assert from 'node:assert/strict';
 import { analyze, AnalysisOptions, RULES } from '../../server/src/analysis';
-import { differingLines, examplePair, fixPreview, visible, whyItMatters } from '../../server/src/lsp/explain';
+import { differingLines, examplePair, explainFinding, fixPreview, visible, whyItMatters } from '../../server/src/lsp/explain';
 import { testWords } from '../helpers/words';
 
 const run = async (text: string, options: Partial<AnalysisOptions>, rule: string) =>
@@ -49,5 +49,16 @@ describe('hover text shows what the eye cannot', () => {
     assert.equal(visible('要抓好\u0007落实'), '要抓好⟨U+0007⟩落实');
     assert.equal(visible('前\u2f00阶段\u00a0下\u200b一步'), '前\u2f00⟨U+2F00⟩阶段⟨U+00A0⟩下⟨U+200B⟩一步');
     assert.equal(visible('\u3000\u3000同志们：\n一、提高认识'), '\u3000\u3000同志们：\n一、提高认识');
+  });
+});
+
+describe('the hover says whether fixing everything takes the fix', () => {
+  it('a mechanical fix is part of fix-all, a content decision is not', () => {
+    const rule = RULES.find((r) => r.id === 'halfwidth-punctuation')!;
+    const d = { rule: rule.id, severity: 'info' as const, message: '', start: 3, end: 4, fix: [{ start: 3, end: 4, text: '：' }] };
+    const text = '同志们:';
+    assert.match(explainFinding(rule, { ...d, fixKind: 'mechanical' }, text, 'zh', undefined, 'file:///x'), /「:」→「：」）。只改形式、不改内容，“修复所有”也会一并修复。/);
+    assert.match(explainFinding(rule, { ...d, fixKind: 'decision' }, text, 'zh', undefined, 'file:///x'), /这是内容上的取舍：只在你选用时修改，“修复所有”不会替你改。/);
+    assert.match(explainFinding(rule, { ...d, fixKind: 'decision' }, text, 'en', undefined, 'file:///x'), /applied only when you choose it, never by fixing everything/);
   });
 });

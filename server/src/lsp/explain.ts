@@ -146,7 +146,11 @@ export function explainFinding(rule: RuleRecord, d: Diagnostic, text: string, lo
   const preview = fixPreview(text, d, locale);
   if (d.fix?.length) {
     const title = rule.fixTitle?.[locale] ?? (en ? 'Fix' : '修复');
-    out.push('', en ? `Quick fix: ${title}${preview ? ` (${preview})` : ''}.` : `快速修复：${title}${preview ? `（${preview}）` : ''}。`);
+    // Whether fix-all takes it (a mechanical fix) or it waits for the writer (a content decision).
+    const kind = d.fixKind === 'mechanical'
+      ? (en ? ' It changes only the form: fixing everything includes it.' : '只改形式、不改内容，“修复所有”也会一并修复。')
+      : (en ? ' It decides content: applied only when you choose it, never by fixing everything.' : '这是内容上的取舍：只在你选用时修改，“修复所有”不会替你改。');
+    out.push('', en ? `Quick fix: ${title}${preview ? ` (${preview})` : ''}.${kind}` : `快速修复：${title}${preview ? `（${preview}）` : ''}。${kind}`);
   } else {
     out.push('', en ? 'No automatic fix: change the text as the message says.' : '没有自动修复：请按提示修改原文。');
   }
