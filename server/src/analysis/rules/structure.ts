@@ -1,7 +1,7 @@
 // Structure rules: the parts of a speech (标题, 称呼, 开场, 主体, 结尾) and the line-level
 // slips that break them (a merged heading, a hard-wrapped paragraph, a missing full stop).
 
-import { Item, Paragraph, Speech, hasBody } from '../model';
+import { Item, Paragraph, Segment, Speech, hasBody } from '../model';
 import { parseChineseNumber } from '../markers';
 import { Finding, RuleContext, RuleRecord } from '../types';
 
@@ -60,7 +60,8 @@ export const missingSalutation: RuleRecord = {
   check(ctx) {
     const out: Finding[] = [];
     for (const s of ctx.model.speeches) {
-      if (s.salutation || !judgeable(s)) continue;
+      // A report or a written address needs none, nor a text whose title names no spoken genre.
+      if (s.salutation || !s.salutationExpected || !judgeable(s)) continue;
       const first = s.paragraphs[0];
       if (!first) continue;
       const line = ctx.model.lines[first.segments[0].line];
@@ -98,6 +99,8 @@ export const missingOpening: RuleRecord = {
       if (!judgeable(s) || s.opening.length > 0 || s.allItems.length === 0) continue;
       if (!s.salutation && !s.title) continue;
       const first = s.allItems[0];
+      // Parts that are talks of their own (一 三月五日的讲话) each open themselves.
+      if (/(?:讲话|发言|致辞|报告)$/.test(first.title)) continue;
       out.push({ start: first.marker.start, end: Math.max(first.marker.end, first.titleEnd) });
     }
     return out;
@@ -153,7 +156,8 @@ export const missingClosing: RuleRecord = {
   check(ctx) {
     const out: Finding[] = [];
     for (const s of ctx.model.speeches) {
-      if (!judgeable(s) || s.closing.length > 0 || (s.allItems.length === 0 && !hasBody(s))) continue;
+      // A report ends with its last part; a closing call is its choice, not a part it lacks.
+      if (!judgeable(s) || s.kind === 'report' || s.closing.length > 0 || (s.allItems.length === 0 && !hasBody(s))) continue;
       const last = s.paragraphs[s.paragraphs.length - 1];
       const line = ctx.model.lines[last.segments[last.segments.length - 1].line];
       out.push({ start: Math.max(line.start, last.end - 10), end: last.end });
@@ -224,6 +228,10 @@ export const headingMerged: RuleRecord = {
   check(ctx) {
     const out: Finding[] = [];
     for (const s of ctx.model.speeches) {
+      // Every level-1 item written as a lead sentence with its text after it (一、要…。全体同志
+      // 要…): the draft uses 一、 as a paragraph-leading enumeration, consistently.
+      const level1 = s.allItems.filter((x) => x.marker.kind === 'heading' && x.marker.level === 1 && !x.runIn);
+      const leadSentences = level1.length >= 2 && level1.every((x) => x.mergedAt !== undefined && /[。！？!?]$/.test(ctx.text.slice(x.marker.start, x.titleEnd)));
       for (const item of s.allItems) {
         const m = item.marker;
         if (m.kind !== 'heading') continue;
@@ -243,7 +251,7 @@ export const headingMerged: RuleRecord = {
           continue;
         }
         if (m.level !== 1) continue;
-        if (item.mergedAt !== undefined) {
+        if (item.mergedAt !== undefined && !leadSentences) {
           out.push({ start: m.start, end: item.mergedAt, data: { heading, fixable: 1 }, fix: [splitAfterHeading(ctx.text, item)] });
         } else if (item.mergedWithoutSeparator) {
           out.push({ start: m.start, end: Math.min(item.titleEnd, m.end + 20), data: { heading, fixable: 0 } });
@@ -276,32 +284,87 @@ export const brokenParagraph: RuleRecord = {
     zh: () => '这一行在句子中间断开了，下一行是它的后半句（常见于从 PDF 复制）：请把两行合并。',
     en: () => 'This line breaks mid-sentence and the next line continues it (typical of a PDF paste): join the two lines.',
   },
+  variants: {
+    lines: {
+      zh: (d) => `这一段在句子中间被断成了${d.lines}行（常见于从 PDF 复制）：请合并为一段。`,
+      en: (d) => `This paragraph is broken mid-sentence into ${d.lines} lines (typical of a PDF paste): join them into one.`,
+    },
+  },
   fixTitle: { zh: '合并为一段', en: 'Join the lines' },
   docs: {
     rationale: {
-      zh: '从 PDF 或邮件复制的文字按版面硬换行，一段话被切成几行；在编辑器里看不出来，打印和计时都会出错，断行处的“五、”还会被误认作标题。合并时不加空格（中文不用空格分词）。',
-      en: 'Text copied from a PDF or an e-mail keeps the layout\'s hard line breaks, cutting a paragraph into lines. It looks fine in the editor but prints wrong, and a 五、 at the start of a cut line looks like a heading. Joining adds no space (Chinese has none between words).',
+      zh: '从 PDF 或邮件复制的文字按版面硬换行，一段话被切成几行；在编辑器里看不出来，打印和计时都会出错，断行处的“五、”还会被误认作标题。按版面宽度断开的一段只报告一次，快速修复一次合并全部断行；合并时不加空格（中文不用空格分词）。下一行以“，”“）”开头（网页在链接处断行）也是断行。有意分行的祝酒词、结尾（“……请大家举杯，/为……，/干杯！”）和分两行写的称呼不报告。',
+      en: 'Text copied from a PDF or an e-mail keeps the layout\'s hard line breaks, cutting a paragraph into lines. It looks fine in the editor but prints wrong, and a 五、 at the start of a cut line looks like a heading. A paragraph wrapped at the page width is reported once, and the fix joins all its lines; joining adds no space (Chinese has none between words). A line that starts with ， or ） (a web page that broke at a link) is a broken line too. A toast or a closing laid out clause by clause (…请大家举杯， / 为…， / 干杯！) and a salutation over two lines are not reported.',
     },
-    bad: ['同志们：\n旗总工会广泛开展以“当好主力军、建功十一\n五、和谐奔小康”为主题的劳动竞赛。'],
-    good: ['同志们：\n旗总工会广泛开展以“当好主力军、建功十一五、和谐奔小康”为主题的劳动竞赛。\n一、总体要求\n内容。'],
+    bad: [
+      '同志们：\n旗总工会广泛开展以“当好主力军、建功十一\n五、和谐奔小康”为主题的劳动竞赛。',
+      '同志们：\n过去一年，全市上下紧紧围绕中心、服务大局，克服困难、真\n抓实干，经济社会发展取得了新的成绩，城乡面貌发生了新的\n变化，人民群众的获得感、幸福感、安全感不断增强。',
+      '同志们：\n请大家登录市政府网站查看实施方案\n，认真抓好贯彻落实。',
+    ],
+    good: [
+      '同志们：\n旗总工会广泛开展以“当好主力军、建功十一五、和谐奔小康”为主题的劳动竞赛。\n一、总体要求\n内容。',
+      '现在，我提议，大家举杯，\n为运动会圆满成功，\n为各位来宾的健康，\n干杯！',
+      '尊敬的各位领导、各位来宾，\n亲爱的同学们：\n今天我们隆重集会。',
+    ],
   },
   check(ctx) {
     const out: Finding[] = [];
     for (const p of ctx.model.paragraphs) {
-      for (let k = 0; k + 1 < p.segments.length; k++) {
-        const a = p.segments[k];
-        const b = p.segments[k + 1];
-        const consecutive = b.line === a.line + 1;
-        const latinJoin = /[A-Za-z0-9]/.test(ctx.text[a.end - 1] ?? '') && /[A-Za-z0-9]/.test(ctx.text[b.start] ?? '');
+      if (p.layout || p.segments.length < 2) continue;
+      for (const group of wrapGroups(p.segments)) {
+        const first = p.segments[group[0]];
+        const lastBreak = group[group.length - 1];
+        const afterLast = p.segments[lastBreak + 1];
+        const consecutive = group.every((k) => p.segments[k + 1].line === p.segments[k].line + 1);
+        const fix = consecutive ? group.map((k) => joinEdit(ctx.text, p.segments[k], p.segments[k + 1])) : undefined;
+        const related = group.slice(1).map((k, n) => ({
+          start: Math.max(p.segments[k].start, p.segments[k].end - 1), end: p.segments[k + 1].start + 1,
+          note: { zh: `第${n + 2}处断行`, en: `break ${n + 2}` },
+        }));
         out.push({
-          start: Math.max(a.start, a.end - 1), end: b.start + 1,
-          fix: consecutive ? [{ start: a.end, end: b.start, text: latinJoin ? ' ' : '' }] : undefined,
+          start: Math.max(first.start, first.end - 1), end: afterLast.start + 1,
+          variant: group.length > 1 ? 'lines' : undefined, data: { lines: group.length + 1 },
+          fix, related: related.length ? related : undefined,
         });
       }
     }
     return out;
   },
 };
+
+/** The edit that joins two lines: no space, except between two Latin words (a wrapped URL or name). */
+function joinEdit(text: string, a: Segment, b: Segment): { start: number; end: number; text: string } {
+  const latinJoin = /[A-Za-z]/.test(text[a.end - 1] ?? '') && /[A-Za-z]/.test(text[b.start] ?? '');
+  return { start: a.end, end: b.start, text: latinJoin ? ' ' : '' };
+}
+
+const visible = (s: Segment) => s.end - s.start;
+
+/**
+ * The breaks of a paragraph (break k is between segments k and k+1), grouped into what one
+ * cause broke: a page-width wrap (lines of about one length), or a fragment split out of a
+ * line (排放（CO / 2 / ）总量). Long lines broken where text was lost are each their own
+ * problem. A break across a stray line (not consecutive) stands alone: it has no fix.
+ */
+function wrapGroups(segments: Segment[]): number[][] {
+  const groups: number[][] = [];
+  let group: number[] = [];
+  const consecutive = (k: number) => segments[k + 1].line === segments[k].line + 1;
+  for (let k = 0; k + 1 < segments.length; k++) {
+    if (group.length) {
+      const prev = visible(segments[k - 1]);
+      const mid = visible(segments[k]);
+      const sameWrap = mid <= 12 || (prev <= 150 && mid <= 150 && Math.abs(prev - mid) <= Math.max(4, 0.25 * Math.max(prev, mid)));
+      if (!sameWrap || !consecutive(k) || !consecutive(k - 1)) {
+        groups.push(group);
+        group = [];
+      }
+    }
+    group.push(k);
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
 
 const ENDS_SENTENCE = /[。！？；：…!?;:”’」』）)》】—]$/;
 
@@ -328,7 +391,7 @@ export const missingEndPunctuation: RuleRecord = {
     for (const s of ctx.model.speeches) {
       const headingParas = new Set(s.allItems.filter((x) => x.marker.kind === 'heading' && x.mergedAt === undefined && !x.mergedWithoutSeparator).map((x) => x.paragraph));
       s.paragraphs.forEach((p, i) => {
-        if (i === s.paragraphs.length - 1 || p.role === 'salutation') return;
+        if (i === s.paragraphs.length - 1 || p.role === 'salutation' || p.layout) return;
         if (headingParas.has(p) || ENDS_SENTENCE.test(p.text)) return;
         if (!isProse(p)) return;
         out.push({ start: p.end - 1, end: p.end, fix: [{ start: p.end, end: p.end, text: '。' }] });
