@@ -128,14 +128,19 @@ const POST_COLON_NAME = new RegExp(`^[^，。！？；,!?;]{0,20}${POST}[ \\t\\u
 /** A name, or a post and a name: 张明, 李 小 华, 县委书记 张明, 市第一中学党委书记、校长 王华. */
 export function isNameLine(s: string): boolean {
   if (s.length > 40 || /[。，！？；,!?;]/.test(s)) return false;
+  if (isPostAndName(s)) return true;
   const bare = stripSpaces(s);
-  if (/^[\u4e00-\u9fff·]{2,4}$/.test(bare) && !/^(?:谢谢|再见|干杯|致敬)/.test(bare)) return bare.length <= 3 || bare !== s;
+  return /^[\u4e00-\u9fff·]{2,4}$/.test(bare) && !/^(?:谢谢|再见|干杯|致敬)/.test(bare) && (bare.length <= 3 || bare !== s);
+}
+
+function isPostAndName(s: string): boolean {
   return POST_NAME.test(s) || NAME_COMRADE.test(s) || POST_COLON_NAME.test(s);
 }
 
-/** A byline that may stand above the title: 致辞：张明（…）, or a post and a name. */
+/** A byline that may stand above the title: 致辞：张明（…）, or a post and a name (not a bare name). */
 export function isByline(s: string): boolean {
-  return ROLE_BYLINE.test(s) || (isNameLine(s) && !/^[\u4e00-\u9fff·]{2,4}$/.test(stripSpaces(s)));
+  if (s.length > 40 || /[。！？；!?;]/.test(s)) return false;
+  return ROLE_BYLINE.test(s) || (!/[，,]/.test(s) && isPostAndName(s));
 }
 
 const YEAR = '(?:[0-9０-９]{4}|[一二三四五六七八九〇○零]{4})';

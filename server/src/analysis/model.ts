@@ -209,6 +209,15 @@ function isSignatureLike(s: string): boolean {
   return s.length <= 25 && !/[。，,！!？?；;：:]/.test(s) && !matchMarker(s, 0, false);
 }
 
+/**
+ * A short enumeration line with no sentence in it, standing as a subheading: 第一，坚持稳中求进
+ * (a 第一， line may hold a comma, as a heading phrase does); 一是坚持稳中求进 (no comma).
+ */
+export function isEnumSubheading(s: string, m: Marker): boolean {
+  if (m.kind !== 'enum' || visibleLength(s) > 30 || /[。！？!?；;]/.test(s) || /[，、,]$/.test(s)) return false;
+  return m.style === 'di' || !/[，、,]/.test(s.slice(m.end - m.start));
+}
+
 /** A second (or third) line of a theme title: title-like, and not a name, a date or a subtitle. */
 function isTitleContinuation(s: string): boolean {
   return isTitleLike(s) && !isNameLine(s) && !SUBTITLE.test(s);
@@ -480,8 +489,8 @@ class SpeechParser {
         };
       }
     }
-    if (speech.title && !salutationAt) {
-      // Signature and date lines right under the title (at most four), then a subtitle
+    if (!salutationAt) {
+      // Signature and date lines right under the title (or where it is missing; at most four), then a subtitle
       // that comes after the name (`——在…上的讲话` under a theme line and a name).
       while (k < textLines.length && speech.meta.length < 4) {
         const c = content(k);
@@ -638,6 +647,8 @@ class SpeechParser {
     // A short heading line (一、… without a sentence in it) ends without punctuation by design,
     // unless body text was merged onto it after a space: that text may be cut by a wrap.
     if (prevMarker?.kind === 'heading' && prev.length <= 60 && !/[。！？!?；;]/.test(prev) && !MERGED_AFTER_SPACE.test(prev.slice(prevMarker.end - prevMarker.start))) return false;
+    // So does a short enumeration line used as a subheading (第一，坚持稳中求进).
+    if (prevMarker && isEnumSubheading(prev, prevMarker)) return false;
     // A short line with no sentence in it stands alone: an unnumbered subheading (坚定信心，
     // 真抓实干), a name. A hard-wrapped line is as long as the page is wide (25+ characters).
     // Not a line that ends at a comma (the sentence goes on), nor in a draft whose paragraphs
@@ -645,7 +656,8 @@ class SpeechParser {
     // A line opening with ， or ） is the rest of the line before it (a line split at a link).
     if (LEADING_CONTINUATION.test(line)) return true;
     const short = visibleLength(prev) <= 24;
-    if (!prevMarker && !prevIsContinuation && short && !/[。；！？!?;]/.test(prev) && !/[，、,]$/.test(prev) && pairsClosed(prev) && !this.blankSeparated) return false;
+    // (A line ending in 的 or 和 is no subheading: the sentence goes on.)
+    if (!prevMarker && !prevIsContinuation && short && !/[。；！？!?;]/.test(prev) && !/[，、,的和与及或并把被将对向从在给让使]$/.test(prev) && pairsClosed(prev) && !this.blankSeparated) return false;
     // Lines laid out clause by clause make a toast or a closing, a few lines long: a long run of
     // short comma-ended lines is a list of separate lines instead.
     if (short && /[，,]$/.test(prev) && linesSoFar >= 12) return false;

@@ -252,7 +252,17 @@ function headingSequences(
       const members = headings.filter((h) => h.marker.level === level && !mixedLevel.has(h)).map((h) => h.marker);
       const before = issues.length;
       checkSequence(members, issues, { allowRestart: false });
-      sequences.push({ members, renumber: issues.length > before, label: `h${level}` });
+      // 第一，… 第二，… then 三、: the headings go on with the enumeration's numbers (top level).
+      const start = issues.findIndex((x, i) => i >= before && x.kind === 'start' && x.marker === members[0]);
+      const enumBefore = !parent && start >= 0 ? enumerationRunBefore(children, members[0]) : undefined;
+      if (enumBefore) {
+        issues.splice(start, 1);
+        issues.push({
+          kind: 'mixed', marker: members[0], variant: 'afterEnum',
+          data: { marker: cnMarker(members[0]), first: cnMarker(enumBefore), correct: withNumber(enumBefore, members[0].number).replace(/[，,]$/, '') },
+        });
+      }
+      sequences.push({ members, renumber: issues.slice(before).some((x) => x.kind !== 'mixed'), label: `h${level}` });
       if (issues.length > before) for (const m of members) renumbered.add(m);
       if (members.length === 1 && members[0].number === 1 && level >= 2 && !misplaced.has(members[0])) {
         issues.push({ kind: 'orphan', marker: members[0], data: { marker: cnMarker(members[0]), next: markerText(level as 2, undefined, 2) } });
@@ -287,8 +297,21 @@ function siblingsWrittenOneLevelDown(parent: Item | undefined, headings: Item[],
   return out;
 }
 
+/**
+ * The top-level enumeration that runs 1…n-1 right before a heading numbered n (第一，第二，
+ * then 三、): its first member, or undefined.
+ */
+function enumerationRunBefore(siblings: Item[], heading: Marker): Marker | undefined {
+  const before = siblings.filter((x) => x.marker.start < heading.start);
+  const enums = before.filter((x) => x.marker.kind === 'enum');
+  if (!enums.length || enums.length !== before.length) return undefined;
+  const style = enums[0].marker.style;
+  if (!enums.every((x, i) => x.marker.style === style && x.marker.number === i + 1)) return undefined;
+  return enums.length === heading.number - 1 ? enums[0].marker : undefined;
+}
+
 function levelName(level: number): string {
-  return ['', '一、', '（一）', '1.', '（1）', '①'][level] ?? '';
+  return ['第一部分', '一、', '（一）', '1.', '（1）', '①'][level] ?? '';
 }
 
 /** Enumeration series per section (the paragraphs between one heading and the next). */
@@ -432,7 +455,7 @@ function enumerationSeries(
         issues.push({
           kind: 'mixed', marker: first, variant: 'heading',
           data: { marker: cnMarker(first), parent: cnMarker(heading.marker), correct: markerText(heading.marker.level, undefined, first.number) },
-          related: s.members.slice(1).map((x) => ({ start: x.start, end: x.end, note: { zh: '同一序列', en: 'the same series' } })),
+          related: s.members.length > 1 ? s.members.slice(1).map((x) => ({ start: x.start, end: x.end, note: { zh: '同一序列', en: 'the same series' } })) : undefined,
         });
       } else if (continuesFreeSeries(text, s.firstParagraph, first)) {
         // 一靠…；二靠…；三是…: the series began with another word after its numerals.

@@ -4,6 +4,7 @@
 import facts from '../data/dates.json';
 import { parseChineseNumber } from '../markers';
 import { Speech } from '../model';
+import { yearOfDateLine } from '../formulas';
 import { Finding, RuleRecord } from '../types';
 
 interface Claim {
@@ -54,14 +55,18 @@ export function yearClaims(text: string): Claim[] {
 
 /** The draft's year: its date line first, then a year in the title. */
 export function draftYear(s: Speech): { year: number; source: 'date' | 'title' } | undefined {
-  for (const p of s.meta) {
-    const m = /([12][0-9]{3})\s*年/.exec(p.text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-    if (m) return { year: Number(m[1]), source: 'date' };
+  // The date line under the title (2012年3月9日, 2020.6.20, 2022/02/27), or a sign-off date.
+  for (const p of [...s.meta, ...s.signoff]) {
+    const year = yearOfDateLine(p.text);
+    if (year !== undefined) return { year, source: 'date' };
   }
   const t = s.title?.text ?? '';
   const m = /([12][0-9]{3})\s*年/.exec(t);
   return m ? { year: Number(m[1]), source: 'title' } : undefined;
 }
+
+const EVENT = /庆祝|纪念|举行|召开|举办|隆重|迎接|筹备/;
+const ASSERTION = /今年|本年|明年|去年|是|为|正值|恰逢|适逢|迎来|之际|之年/;
 
 export const dateConsistency: RuleRecord = {
   id: 'date-consistency',
@@ -107,6 +112,9 @@ export const dateConsistency: RuleRecord = {
             source = rel === 0 ? dy.source : '';
           }
           if (year === undefined || year === c.year) continue;
+          // 我们隆重庆祝了建党一百周年: an event told (a review of the year before), not a
+          // claim about the year the draft speaks in (今年是…, 正值…, 迎来…).
+          if (!explicit && EVENT.test(before) && !ASSERTION.test(before)) continue;
           out.push({ start: p.offsetOf(c.start), end: p.offsetOf(c.end - 1) + 1, data: { phrase: c.phrase, claimed: c.year, year, source } });
         }
       }

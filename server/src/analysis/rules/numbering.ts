@@ -181,6 +181,10 @@ export const numberingMixed: RuleRecord = {
       zh: (d) => `“${d.marker}”接着标题“${d.parent}”的序号往下编，但写法不同：同一层次请统一写作“${d.correct}”，或把前面的标题也改成“第一，”这样的写法。`,
       en: (d) => `“${d.marker}” goes on with the numbering of the heading “${d.parent}” in another style: write it “${d.correct}”, or write the headings before it in the same style as it.`,
     },
+    afterEnum: {
+      zh: (d) => `标题“${d.marker}”接着“${d.first}”开头的序列编号，但写法不同：同一层次请统一写作“${d.correct}”，或把前面的也改成标题“一、”这样的写法。`,
+      en: (d) => `Heading “${d.marker}” goes on with the series that starts with “${d.first}” in another style: write it “${d.correct}”, or make the items before it headings like “一、”.`,
+    },
     level: {
       zh: (d) => `“${d.marker}”接着上一级“${d.parent}”编号，应是同级标题“${d.correct}”，不是它的下一级。`,
       en: (d) => `“${d.marker}” continues the numbering of “${d.parent}”: it is a sibling and should be “${d.correct}”, not a level below.`,
@@ -192,7 +196,7 @@ export const numberingMixed: RuleRecord = {
       zh: '“一是”“一要”“第一，”“首先/其次”各成体系，不能在一个序列里混用；“（一）（二）”之后写成“3.”，是把同级标题写成了下一级。快速修复按序列第一项的写法改正。',
       en: '一是, 一要, 第一， and 首先/其次 are separate systems and must not be mixed in one series; （一）（二） followed by 3. is a sibling heading written a level too low. The fix rewrites the marker in the style of the series.',
     },
-    bad: ['首先，要提高认识。其次，要加强领导。第三，要狠抓落实。', '一、总体要求\n（一）加强学习\n内容。\n（二）狠抓落实\n内容。\n3.加强保障\n内容。', '一要提高认识，把思想统一起来。\n二是要加强领导，把责任压下去。\n三是要狠抓落实，把任务完成好。', '一、提高认识\n内容。\n二、加强领导\n内容。\n第三，要狠抓落实。内容。'],
+    bad: ['首先，要提高认识。其次，要加强领导。第三，要狠抓落实。', '一、总体要求\n（一）加强学习\n内容。\n（二）狠抓落实\n内容。\n3.加强保障\n内容。', '一要提高认识，把思想统一起来。\n二是要加强领导，把责任压下去。\n三是要狠抓落实，把任务完成好。', '一、提高认识\n内容。\n二、加强领导\n内容。\n第三，要狠抓落实。内容。', '第一，提高认识。内容。\n第二，加强领导。内容。\n三、狠抓落实\n内容。', '首先，要提高认识。内容。\n第二，要加强领导。内容。\n第三，要狠抓落实。内容。'],
     good: ['首先，要提高认识。其次，要加强领导。最后，要狠抓落实。', '第一，要提高认识。第二，要加强领导。第三，要狠抓落实。'],
   },
   check: (ctx) => issuesOf(ctx, 'mixed'),

@@ -1,8 +1,9 @@
 // Structure rules: the parts of a speech (标题, 称呼, 开场, 主体, 结尾) and the line-level
 // slips that break them (a merged heading, a hard-wrapped paragraph, a missing full stop).
 
-import { Item, Paragraph, Segment, Speech, hasBody } from '../model';
+import { Item, Paragraph, Segment, Speech, hasBody, isEnumSubheading } from '../model';
 import { parseChineseNumber } from '../markers';
+import { computeNumbering } from '../numbering';
 import { Finding, RuleContext, RuleRecord } from '../types';
 
 /** A speech too small to judge (a fragment, a note): structure rules stay quiet. */
@@ -341,10 +342,11 @@ function joinEdit(text: string, a: Segment, b: Segment): { start: number; end: n
 const visible = (s: Segment) => s.end - s.start;
 
 /**
- * The breaks of a paragraph (break k is between segments k and k+1), grouped into what one
- * cause broke: a page-width wrap (lines of about one length), or a fragment split out of a
- * line (排放（CO / 2 / ）总量). Long lines broken where text was lost are each their own
- * problem. A break across a stray line (not consecutive) stands alone: it has no fix.
+ * The breaks of a paragraph (break k is between segments k and k+1), grouped into one finding
+ * per broken paragraph: a wrap at the page or window width (lines of a few dozen characters),
+ * a fragment split out of a line (排放（CO / 2 / ）总量). Lines of whole paragraphs (over 150
+ * characters) broken where text was lost are each their own problem. A break across a stray
+ * line (not consecutive) stands alone: it has no fix.
  */
 function wrapGroups(segments: Segment[]): number[][] {
   const groups: number[][] = [];
@@ -354,7 +356,7 @@ function wrapGroups(segments: Segment[]): number[][] {
     if (group.length) {
       const prev = visible(segments[k - 1]);
       const mid = visible(segments[k]);
-      const sameWrap = mid <= 12 || (prev <= 150 && mid <= 150 && Math.abs(prev - mid) <= Math.max(4, 0.25 * Math.max(prev, mid)));
+      const sameWrap = mid <= 12 || (prev <= 150 && mid <= 150);
       if (!sameWrap || !consecutive(k) || !consecutive(k - 1)) {
         groups.push(group);
         group = [];
@@ -390,6 +392,8 @@ export const missingEndPunctuation: RuleRecord = {
     const out: Finding[] = [];
     for (const s of ctx.model.speeches) {
       const headingParas = new Set(s.allItems.filter((x) => x.marker.kind === 'heading' && x.mergedAt === undefined && !x.mergedWithoutSeparator).map((x) => x.paragraph));
+      // A short enumeration line standing as a subheading (第一，坚持稳中求进) takes no full stop either.
+      for (const x of s.allItems) if (isEnumSubheading(x.paragraph.text, x.marker)) headingParas.add(x.paragraph);
       s.paragraphs.forEach((p, i) => {
         if (i === s.paragraphs.length - 1 || p.role === 'salutation' || p.layout) return;
         if (headingParas.has(p) || ENDS_SENTENCE.test(p.text)) return;
@@ -406,12 +410,17 @@ function isProse(p: Paragraph): boolean {
   return p.text.length > 40 || /[，。；,;！？!?]/.test(p.text);
 }
 
-// `下面，我讲三点意见` / `我讲三个方面的意见`: the count announced at the end of the opening.
-const ANNOUNCE_SPEECH = /(?:讲|谈|提|强调|说)(?:以下|下面|这)?([一二两三四五六七八九十]{1,2})(?:点|个方面|个问题|条)/g;
-// `突出体现在四个方面：` followed by the members.
-const ANNOUNCE_SECTION = /([二两三四五六七八九十]{1,2})(?:个方面|点|条|项|个字)[^。；：:]{0,10}[：:]/g;
+// The count announced at the end of the opening, in its many forms (domain §7): 下面，我讲三点
+// 意见 / 讲三句话 / 再强调四点意见 / 提四点希望 / 重点抓好以下四项工作 / 从三个方面作简要汇报.
+const COUNT = '([一二两三四五六七八九十]{1,2}|[2-9])';
+const ANNOUNCE_SPEECH = new RegExp(`(?:(?:讲|谈|提|提出|强调|说|汇报|报告|抓好|做好|突出|把握|明确|部署|交流|谈谈|讲讲)(?:一下|以下|下面|如下|这)?${COUNT}(?:点|个方面|方面|个问题|条|项|句话|层意思)|从${COUNT}个?方面)`, 'g');
+// `突出体现在四个方面：` / `再强调四点意见。一要…` followed right away by the members.
+const ANNOUNCE_SECTION = new RegExp(`${COUNT.replace('一二', '二')}(?:个方面|方面|点|条|项|个字|句话|层意思)[^。；：:]{0,10}[：:。]`, 'g');
+
+const RECAP = new RegExp(`以上(?:是我[^。，,]{0,12}?)?${COUNT}(?:点|个方面|方面|条|项|句话)`);
 
 function countOf(raw: string): number | undefined {
+  if (/^[0-9]$/.test(raw)) return Number(raw);
   return raw === '两' ? 2 : parseChineseNumber(raw);
 }
 
@@ -434,19 +443,37 @@ export const announcedCount: RuleRecord = {
   },
   check(ctx) {
     const out: Finding[] = [];
+    // An enumeration that goes on with the headings' numbers (一、 二、 then 第三，) counts as
+    // parts: numbering-mixed reports its form, the count is right.
+    const continuing = ctx.memo('numbering', () => computeNumbering(ctx.model)).filter((i) => i.kind === 'mixed' && i.variant === 'heading');
     for (const s of ctx.model.speeches) {
+      const parts = s.items.length + continuing.filter((i) => i.marker.start >= s.start && i.marker.start <= s.end).reduce((n, i) => n + 1 + (i.related?.length ?? 0), 0);
       // Opening announcement → top-level items.
       const lastOpening = s.opening.slice(-2);
+      const announced = new Set<number>();
       for (const p of lastOpening) {
         ANNOUNCE_SPEECH.lastIndex = 0;
         let m: RegExpExecArray | null;
         let found: RegExpExecArray | undefined;
         while ((m = ANNOUNCE_SPEECH.exec(p.text))) found = m;
-        if (!found || s.items.length === 0) continue;
-        const n = countOf(found[1]);
-        if (n !== undefined && n !== s.items.length) {
-          const start = p.offsetOf(found.index);
-          out.push({ start, end: p.offsetOf(found.index + found[0].length - 1) + 1, data: { phrase: found[0], actual: s.items.length, unit: '个部分' } });
+        if (!found || parts === 0) continue;
+        const n = countOf(found[1] ?? found[2]);
+        const start = p.offsetOf(found.index);
+        announced.add(p.offsetOf(found.index + found[0].length - 1));
+        if (n !== undefined && n !== parts) {
+          out.push({ start, end: p.offsetOf(found.index + found[0].length - 1) + 1, data: { phrase: found[0], actual: parts, unit: '个部分' } });
+        }
+      }
+      // A recap after the items (以上四点意见, 以上是我提的5点建议) → the top-level items too.
+      if (s.items.length >= 2) {
+        const lastItem = s.items[s.items.length - 1].paragraph;
+        for (const p of s.paragraphs.slice(s.paragraphs.indexOf(lastItem))) {
+          const m = RECAP.exec(p.text);
+          if (!m) continue;
+          const n = countOf(m[1]);
+          if (n !== undefined && n !== parts) {
+            out.push({ start: p.offsetOf(m.index), end: p.offsetOf(m.index + m[0].length - 1) + 1, data: { phrase: m[0], actual: parts, unit: '个部分' } });
+          }
         }
       }
       // Section announcement ending in a colon → the series right after it.
@@ -456,10 +483,12 @@ export const announcedCount: RuleRecord = {
         while ((m = ANNOUNCE_SECTION.exec(p.text))) {
           const n = countOf(m[1]);
           if (n === undefined) continue;
+          // The opening's announcement is checked against the top-level items already.
+          if ([...announced].some((o) => o >= p.offsetOf(m!.index) && o <= p.offsetOf(m!.index + m![0].length - 1))) continue;
           const after = p.offsetOf(m.index + m[0].length - 1) + 1;
           const actual = seriesAfter(s, p, after);
           if (actual !== undefined && actual !== n) {
-            out.push({ start: p.offsetOf(m.index), end: after, data: { phrase: m[0].replace(/[：:]$/, ''), actual, unit: '项' } });
+            out.push({ start: p.offsetOf(m.index), end: after, data: { phrase: m[0].replace(/[：:。]$/, ''), actual, unit: '项' } });
           }
         }
       }
