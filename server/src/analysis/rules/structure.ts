@@ -27,11 +27,16 @@ export const missingTitle: RuleRecord = {
   },
   docs: {
     rationale: {
-      zh: '标题写明场合和身份（“在××会议上的讲话”“×××同志在……上的讲话”），印发、存档都要用到。第一行若是称呼或正文，就是缺了标题。',
-      en: 'The title names the occasion and the speaker (在××会议上的讲话, ×××同志在…上的讲话) and is needed when the speech is printed and filed. A first line that is the salutation or prose means the title is missing.',
+      zh: '标题写明场合和身份（“在××会议上的讲话”“×××同志在……上的讲话”），印发、存档都要用到。第一行若是称呼、署名或正文，就是缺了标题。分两三行写的主题标题、字间加空格的标题、以“！”结尾而下接副标题的标题都是标题；标题上方的图片说明和电头是混入的文字（见“stray-text”），标题上方的“致辞：×××”是署名。',
+      en: 'The title names the occasion and the speaker (在××会议上的讲话, ×××同志在…上的讲话) and is needed when the speech is printed and filed. A first line that is the salutation, a byline or prose means the title is missing. A theme title over two or three lines, a title spaced out character by character, and a title ending in ！ above its subtitle are titles; a photo caption or a dateline above the title is stray text (see stray-text), and 致辞：××× above it is a byline.',
     },
-    bad: ['同志们：\n今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！'],
-    good: ['在全市工作会议上的讲话\n同志们：\n今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！'],
+    bad: ['同志们：\n今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！', '县委书记 张明\n（2024年3月8日）\n同志们：\n今天召开全县工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！'],
+    good: [
+      '在全市工作会议上的讲话\n同志们：\n今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！',
+      '坚持稳中求进\n推动高质量发展\n——在全市经济工作会议上的讲话\n同志们：\n今天召开会议。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！',
+      '奋斗正当时！\n——在新生开学典礼上的讲话\n同学们：\n今天开学了。\n一是要立志。内容。\n二是要勤学。内容。\n谢谢大家！',
+      '5月8日，大会在市民中心开幕。本报记者 张华 摄\n新华社南京5月8日电\n在全市工作大会上的讲话\n同志们：\n今天召开大会。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！',
+    ],
   },
   check(ctx) {
     return ctx.model.speeches
@@ -52,11 +57,17 @@ export const missingSalutation: RuleRecord = {
   fixTitle: { zh: '插入称呼“同志们：”', en: 'Insert the salutation 同志们：' },
   docs: {
     rationale: {
-      zh: '称呼是讲话与听众的第一句交流，单独成行，以冒号结尾（“同志们：”“各位领导、各位来宾：”）。从标题直接进入正文，往往是改稿时误删了。快速修复插入“同志们：”，可按场合改写。',
-      en: 'The salutation is the first word to the audience, on its own line, ending in a colon (同志们：, 各位领导、各位来宾：). Going from the title straight to the text usually means it was deleted in an edit. The fix inserts 同志们：, to be adapted to the occasion.',
+      zh: '称呼是讲话与听众的第一句交流，一般单独成行（“同志们：”“各位领导、各位来宾：”）。实际的讲话稿里，称呼也常带问候语（“……同学们：大家好！”），以“！”或“，”结尾（“各位代表！”“各位来宾，大家好！”），分两行写，写在日期、署名、“（根据录音整理）”之后，或者和开场白连在一行（“同志们，今天……”，见“salutation-merged”）：这些都是有称呼。从标题直接进入正文，往往是改稿时误删了。工作报告（政府工作报告、党代会报告、“向大会报告工作，请予审议”）、书面致辞（新年献词、贺信、“——致……”）和标题里不说是讲话的文章不要求称呼。快速修复插入“同志们：”，可按场合改写。',
+      en: 'The salutation is the first word to the audience, usually on its own line (同志们：, 各位领导、各位来宾：). Real drafts also write it with a greeting (…同学们：大家好！), end it in ！ or ， (各位代表！, 各位来宾，大家好！), spread it over two lines, put it after a date, a byline or （根据录音整理）, or run the opening on after it (同志们，今天…, see salutation-merged): all of these are salutations. Going from the title straight to the text usually means it was deleted in an edit. A report (政府工作报告, 党代会报告, 向大会报告工作，请予审议), a written address (新年献词, 贺信, ——致…) and a text whose title does not call it a speech need none. The fix inserts 同志们：, to be adapted to the occasion.',
     },
-    bad: ['在全市工作会议上的讲话\n经市委研究，今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！'],
-    good: ['在全市工作会议上的讲话\n同志们：\n经市委研究，今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！'],
+    bad: ['在全市工作会议上的讲话\n经市委研究，今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！', '在开学典礼上的讲话\n2023.09.01\n秋风送爽，新学期开始了。\n一是要立志。内容。\n二是要勤学。内容。\n谢谢大家！'],
+    good: [
+      '在全市工作会议上的讲话\n同志们：\n经市委研究，今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！',
+      '在开学典礼上的讲话\n校长 李明\n2023.09.01\n各位来宾、老师们、同学们，大家早上好！\n秋风送爽，新学期开始了。\n一是要立志。内容。\n二是要勤学。内容。\n谢谢大家！',
+      '在毕业典礼上的讲话\n尊敬的各位领导、各位来宾，\n亲爱的同学们：\n今天你们毕业了。\n一是要立志。内容。\n二是要勤学。内容。\n谢谢大家！',
+      '2024年政府工作报告\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n一、过去一年的工作\n内容。\n二、今年的工作安排\n内容。',
+      '2024年新年献词\n岁序更新，万象启新。\n过去一年，我们迎难而上。\n新的一年，我们再接再厉。\n祝大家新年快乐！',
+    ],
   },
   check(ctx) {
     const out: Finding[] = [];
@@ -148,11 +159,16 @@ export const missingClosing: RuleRecord = {
   },
   docs: {
     rationale: {
-      zh: '结尾用号召（“同志们，让我们……”“为……而努力奋斗”“做出新的更大的贡献”）、祝愿（“预祝大会圆满成功”）或致谢（“谢谢大家”）收束全篇。最后一部分讲完就结束，显得戛然而止。',
-      en: 'A speech ends with a call (同志们，让我们…, 为…而努力奋斗, 做出新的更大的贡献), a wish (预祝大会圆满成功) or thanks (谢谢大家). Stopping after the last point sounds abrupt.',
+      zh: '结尾用号召（“同志们，让我们……”“为……而努力奋斗”“继续奋勇前进！”）、口号（“……万岁！”）、祝愿（“预祝大会圆满成功”“祝……新年快乐！”“致以……祝贺！”）、致谢和谦辞（“谢谢大家”“不当之处，请批评指正”）、祝酒（“干杯！”）、总结（“总之，……”）或“最后，……”收束全篇；结尾前的称呼（“同志们！”“青年朋友们！”）也开始结尾。讲话的最后一段仍是主体的一项，就是缺了结尾，显得戛然而止。结尾后的落款（单位、职务姓名、日期）不算正文。工作报告以最后一部分收尾，不要求结尾。',
+      en: 'A speech ends with a call (同志们，让我们…, 为…而努力奋斗, 继续奋勇前进！), a slogan (…万岁！), a wish (预祝大会圆满成功, 祝…新年快乐！, 致以…祝贺！), thanks or a modesty formula (谢谢大家, 不当之处，请批评指正), a toast (干杯！), a summing-up (总之，…) or 最后，…; an address just before it (同志们！, 青年朋友们！) opens the closing too. When the last paragraph is still a body item, the closing is missing and the speech stops abruptly. A sign-off after the closing (an organisation, a post and a name, a date) is not part of the text. A report ends with its last part and needs no closing.',
     },
-    bad: ['在全市工作会议上的讲话\n同志们：\n今天召开会议。\n一、成绩\n内容。\n二、任务\n要抓好落实。'],
-    good: ['在全市工作会议上的讲话\n同志们：\n今天召开会议。\n一、成绩\n内容。\n二、任务\n要抓好落实。\n谢谢大家！'],
+    bad: ['在全市工作会议上的讲话\n同志们：\n今天召开会议。\n一、成绩\n内容。\n二、任务\n要抓好落实。', '在新春团拜会上的致辞\n各位来宾：\n新春佳节，向大家拜年。\n过去一年，我们迎难而上。\n新的一年，我们要再接再厉。\n华兴集团有限公司\n2024年2月8日'],
+    good: [
+      '在全市工作会议上的讲话\n同志们：\n今天召开会议。\n一、成绩\n内容。\n二、任务\n要抓好落实。\n谢谢大家！',
+      '在全市工作会议上的讲话\n同志们：\n今天召开会议。\n一、成绩\n内容。\n二、任务\n要抓好落实。\n总之，要把各项工作抓实抓细。',
+      '在晚宴上的致辞\n各位来宾：\n欢迎大家。\n这些年我们合作愉快。\n现在，我提议，请大家举杯，\n为合作愉快，\n为各位的健康，\n干杯！',
+      '在新春团拜会上的致辞\n各位来宾：\n新春佳节，向大家拜年。\n过去一年，我们迎难而上。\n祝大家新春快乐、万事如意！\n华兴集团有限公司\n2024年2月8日',
+    ],
   },
   check(ctx) {
     const out: Finding[] = [];
@@ -179,11 +195,11 @@ export const salutationMerged: RuleRecord = {
   fixTitle: { zh: '称呼单独成行', en: 'Put the salutation on its own line' },
   docs: {
     rationale: {
-      zh: '称呼单独一行，讲话人才会在这里停顿、抬头面向听众。快速修复在冒号后换行。',
-      en: 'On its own line the salutation gets its pause, the moment the speaker looks up at the audience. The fix breaks the line after the colon.',
+      zh: '称呼单独一行，讲话人才会在这里停顿、抬头面向听众。称呼后面的问候语（“大家好！”“早上好！”）属于称呼，不算接了正文。快速修复在称呼后换行。',
+      en: 'On its own line the salutation gets its pause, the moment the speaker looks up at the audience. A greeting after it (大家好！, 早上好！) belongs to the salutation and is not text run on. The fix breaks the line after the salutation.',
     },
-    bad: ['在全市工作会议上的讲话\n同志们：今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！'],
-    good: ['在全市工作会议上的讲话\n同志们：\n今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！'],
+    bad: ['在全市工作会议上的讲话\n同志们：今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！', '在全市工作会议上的讲话\n同志们，今天我们召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！'],
+    good: ['在全市工作会议上的讲话\n同志们：\n今天召开全市工作会议。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！', '在开学典礼上的讲话\n老师们、同学们：大家好！\n今天我们隆重集会。\n一是要立志。内容。\n二是要勤学。内容。\n谢谢大家！'],
   },
   check(ctx) {
     const out: Finding[] = [];
@@ -220,11 +236,11 @@ export const headingMerged: RuleRecord = {
   fixTitle: { zh: '标题单独成行', en: 'Put the heading on its own line' },
   docs: {
     rationale: {
-      zh: 'GB/T 9704 的一级标题单独成行；从网页或 Word 复制时换行常常丢失，标题和正文连成一段，或者标题跑到上一段末尾。讲话人照稿念时会把标题和正文连着读。有空格或句号分隔时，快速修复在分隔处换行。',
-      en: 'A GB/T 9704 level-1 heading stands on its own line. Copying from web pages or Word loses line breaks, so a heading runs into its text or onto the end of the previous paragraph, and the speaker reads them as one sentence. Where a space or a full stop separates them, the fix breaks the line there.',
+      zh: 'GB/T 9704 的一级标题单独成行；从网页或 Word 复制时换行常常丢失，标题和正文连成一段，或者标题跑到上一段末尾。讲话人照稿念时会把标题和正文连着读。有空格或句号分隔时，快速修复在分隔处换行；标题到第一个句号之间已有好几个分句的，看不出标题在哪里结束，不提供快速修复。全篇每个“一、”都是一句带句号的要求、后面接着展开（“一、要……。……”），是把“一、”当段首序号用，一贯如此，不报告。',
+      en: 'A GB/T 9704 level-1 heading stands on its own line. Copying from web pages or Word loses line breaks, so a heading runs into its text or onto the end of the previous paragraph, and the speaker reads them as one sentence. Where a space or a full stop separates them, the fix breaks the line there; where several clauses come before the first full stop, where the heading ends cannot be told and no fix is offered. When every 一、 of a speech is a requirement ending in a full stop with its explanation after it (一、要…。…), the draft uses 一、 as a paragraph-leading enumeration throughout and nothing is reported.',
     },
     bad: ['一、明确任务，抓住重点 党群部门是党联系群众的桥梁。\n二、加强领导\n内容。', '一、总体要求\n内容。要抓好落实。二、加强领导\n内容。'],
-    good: ['一、明确任务，抓住重点\n党群部门是党联系群众的桥梁。\n二、加强领导\n内容。', '（一）指导思想。坚持以人民为中心。\n（二）基本原则。坚持稳中求进。'],
+    good: ['一、明确任务，抓住重点\n党群部门是党联系群众的桥梁。\n二、加强领导\n内容。', '（一）指导思想。坚持以人民为中心。\n（二）基本原则。坚持稳中求进。', '同学们：\n我向大家提三点要求。\n一、要严守纪律。全体同学要听从指挥。\n二、要刻苦训练。每个动作都要练到位。\n三、要团结互助。大家要互相关心。'],
   },
   check(ctx) {
     const out: Finding[] = [];
@@ -382,11 +398,11 @@ export const missingEndPunctuation: RuleRecord = {
   fixTitle: { zh: '补上句号', en: 'Add a full stop' },
   docs: {
     rationale: {
-      zh: '段末没有句号，讲话人不知道在哪里停顿，也可能是后半句被删掉了。标题、署名等本来就不带标点的行不报告。',
-      en: 'Without a full stop the speaker does not know where to pause, and it may mean the rest of the sentence was deleted. Headings, names and other lines that never take punctuation are not reported.',
+      zh: '段末没有句号，讲话人不知道在哪里停顿，也可能是后半句被删掉了。标题、署名、当小标题用的“第一，……”等本来就不带标点的行，以及有意逐句分行的祝酒词不报告。',
+      en: 'Without a full stop the speaker does not know where to pause, and it may mean the rest of the sentence was deleted. Headings, names, a 第一，… line standing as a subheading and other lines that never take punctuation, and a toast laid out clause by clause, are not reported.',
     },
     bad: ['同志们：\n今天召开会议。\n六是思想教育形式不断丰富，增进了交流\n七是党风廉政建设深入推进。'],
-    good: ['同志们：\n今天召开会议。\n六是思想教育形式不断丰富，增进了交流。\n七是党风廉政建设深入推进。'],
+    good: ['同志们：\n今天召开会议。\n六是思想教育形式不断丰富，增进了交流。\n七是党风廉政建设深入推进。', '同志们：\n今天召开会议。\n第一，坚持稳中求进\n要把握好工作节奏。\n第二，坚持守正创新\n要大胆探索。'],
   },
   check(ctx) {
     const out: Finding[] = [];
@@ -435,11 +451,18 @@ export const announcedCount: RuleRecord = {
   },
   docs: {
     rationale: {
-      zh: '“下面，我讲三点意见”之后删掉或合并了一部分，预告的数字就对不上了，听众会一直等第三点。本规则核对开场白里的预告与一级条目数，以及“体现在四个方面：”与紧随其后的“一是……”序列。“几点意见”不核对。',
-      en: 'After 下面，我讲三点意见 a part gets deleted or merged and the count no longer matches; the audience waits for the third point. This rule compares an announcement in the opening with the number of top-level items, and 体现在四个方面： with the 一是… series right after it. 几点意见 is not checked.',
+      zh: '“下面，我讲三点意见”之后删掉或合并了一部分，预告的数字就对不上了，听众会一直等第三点。本规则核对开场白里的预告（“讲三点意见”“讲三句话”“提四点希望”“从三个方面作简要汇报”“重点抓好以下四项工作”“讲4点意见”）和条目之后的小结（“以上三点意见”）与一级条目数，以及“体现在四个方面：”“再强调四点意见。”与紧随其后的“一是……”“一要……”序列。“几点意见”不核对。',
+      en: 'After 下面，我讲三点意见 a part gets deleted or merged and the count no longer matches; the audience waits for the third point. This rule compares an announcement in the opening (讲三点意见, 讲三句话, 提四点希望, 从三个方面作简要汇报, 重点抓好以下四项工作, 讲4点意见) and a recap after the items (以上三点意见) with the number of top-level items, and 体现在四个方面： or 再强调四点意见。 with the 一是…/一要… series right after it. 几点意见 is not checked.',
     },
-    bad: ['在全市工作会议上的讲话\n同志们：\n下面，我讲三点意见。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！', '成绩突出体现在三个方面：一是稳，二是进。'],
-    good: ['在全市工作会议上的讲话\n同志们：\n下面，我讲两点意见。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！', '成绩突出体现在两个方面：一是稳，二是进。'],
+    bad: [
+      '在全市工作会议上的讲话\n同志们：\n下面，我讲三点意见。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！', '成绩突出体现在三个方面：一是稳，二是进。',
+      '在全区工作会议上的讲话\n同志们：\n下面，我从三个方面作简要汇报。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！',
+      '同志们：\n最后，我再强调四点意见。一要保安全，二要稳运行，三要抓落实。',
+    ],
+    good: [
+      '在全市工作会议上的讲话\n同志们：\n下面，我讲两点意见。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！', '成绩突出体现在两个方面：一是稳，二是进。',
+      '在开学典礼上的讲话\n同学们：\n新学期开始了，我给大家提三点希望。\n一是要立志。内容。\n二是要勤学。内容。\n三是要强身。内容。\n以上三点希望，与大家共勉。',
+    ],
   },
   check(ctx) {
     const out: Finding[] = [];
