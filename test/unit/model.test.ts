@@ -221,6 +221,11 @@ describe('speech model', () => {
       const sp = parseDocument('在会议上的讲话\n\n同志们：\n\n' + paras.join('\n\n')).speeches[0];
       assert.ok(sp.paragraphs.some((p) => p.text === '今天召开会议，主要任务是部署全年工作。'));
     });
+    it('keeps every heading of a text on one line (a crawl that lost its breaks) a run-in heading', () => {
+      const text = '同志们：今天开会，我讲三点意见。一、提高认识我们要统一思想。二、加强领导各级要负总责。三、狠抓落实大家要真抓实干。谢谢大家！';
+      const sp = parseDocument(text).speeches[0];
+      assert.deepEqual(sp.items.map((x) => [x.marker.raw, !!x.runIn]), [['一、', true], ['二、', true], ['三、', true]]);
+    });
     it('reads 一<space>… headings, 第一部分 above 一、, and 首先/其次 without a comma', () => {
       let sp = parseDocument('在会议上的讲话\n（二〇二三年三月五日）\n今天谈两个问题。\n一 三月五日的讲话\n内容。\n二 三月九日的讲话\n内容。').speeches[0];
       assert.deepEqual(sp.items.map((x) => [x.marker.level, x.marker.number]), [[1, 1], [1, 2]]);

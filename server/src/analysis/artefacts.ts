@@ -14,7 +14,7 @@ const AGENCY = '(?:新华社|中新社|中新网|新华网|人民网|央视网|�
 
 /** The photo credit a caption ends with: 新华社记者 李明 摄, 记者 李明/摄, 李明/摄, （李明 摄）. */
 const CREDIT_END = new RegExp(
-  `(?:(?:${AGENCY}${SP})?(?:特约)?记者${SP}${NAMES}${SP}[/／]?${SP}摄|${NAME}${SP}[/／]${SP}摄|[（(]${SP}(?:${AGENCY}${SP})?(?:记者${SP})?${NAMES}${SP}摄${SP}[）)])`,
+  `(?:(?:${AGENCY}${SP})?(?:特约)?记者${SP}${NAMES}${SP}[/／]?${SP}摄|${NAME}${SP}[/／]${SP}摄|[（(]${SP}(?:${AGENCY}${SP})?(?:记者${SP})?${NAMES}${SP}[/／]?${SP}摄${SP}[）)])`,
 );
 const CAPTION_LINE = new RegExp(`^.{0,400}?${CREDIT_END.source}$`);
 /** 图为… / （图为…） */
@@ -34,7 +34,7 @@ const SOURCE_PIECE = new RegExp(
 );
 /** 新华社南京3月12日电 on a line of its own (or at the start of one, run into what follows). */
 const DATELINE = new RegExp(`^${AGENCY}[\\u4e00-\\u9fff]{0,10}${MONTH_DAY}电(?:${SP}[（(]记者[^（）()\\n]{1,20}[）)])?`);
-const NOTE_LINE = /^[【\[]?(?:编者按|编者的话|编辑按|编者注)[】\]]?\s*[:：]/;
+const NOTE_LINE = /^[【\[]?(?:编者按|编者的话|编辑按|编者注|导读|内容提要|核心提示|阅读提示)[】\]]?\s*[:：]|^【(?:编者按|导读|内容提要|核心提示)】/;
 
 const URL_LINE = /^(?:https?:\/\/|www\.)\S+\s*(?:【[^】]*】)?$/;
 const MARK_LINE = /^【[^】]*(?:网|网站|文库|范文|资料|下载)[^】]*】$/;

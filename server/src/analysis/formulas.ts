@@ -140,7 +140,7 @@ function isPostAndName(s: string): boolean {
 /** A byline that may stand above the title: 致辞：张明（…）, or a post and a name (not a bare name). */
 export function isByline(s: string): boolean {
   if (s.length > 40 || /[。！？；!?;]/.test(s)) return false;
-  return ROLE_BYLINE.test(s) || (!/[，,]/.test(s) && isPostAndName(s));
+  return ROLE_BYLINE.test(s) || DOC_NUMBER.test(s) || (!/[，,]/.test(s) && isPostAndName(s));
 }
 
 const YEAR = '(?:[0-9０-９]{4}|[一二三四五六七八九〇○零]{4})';
@@ -152,6 +152,8 @@ export const DATE_LINE = new RegExp(`^[（(]?[ \\t\\u3000]*${DATE}[ \\t\\u3000]*
 const DATE_NAME_LINE = new RegExp(`^[（(]?[ \\t\\u3000]*${DATE}[^（）()]{0,14}[）)]?[ \\t\\u3000]*[^\\s，。！？；：]{0,20}?${NAME}$`);
 /** （根据录音整理）, （有删节）, （摘要）: a note on the text that stands under the title. */
 const TEXT_NOTE = /^[（(][^（）()]{0,20}(?:整理|删节|摘要|节选|摘登|全文|提纲|记录稿|未经本人审阅)[^（）()]{0,10}[）)]$/;
+/** A document number above or under the title: 市政办发〔2024〕12号, 电邮讲话【2024】003号. */
+const DOC_NUMBER = /^[\u4e00-\u9fff\s]{0,20}[〔【\[［(（][12][0-9]{3}[〕】\]］)）][ \t\u3000]*(?:第)?[0-9０-９]{1,4}[ \t\u3000]*号$/;
 
 export function isDateLine(s: string): boolean {
   return DATE_LINE.test(s);
@@ -159,7 +161,7 @@ export function isDateLine(s: string): boolean {
 
 /** A line under the title that is not yet the speech: a date, a date and a name, a note on the text. */
 export function isMetaLine(s: string): boolean {
-  return DATE_LINE.test(s) || DATE_NAME_LINE.test(s) || TEXT_NOTE.test(s);
+  return DATE_LINE.test(s) || DATE_NAME_LINE.test(s) || TEXT_NOTE.test(s) || DOC_NUMBER.test(s);
 }
 
 /** The year of a date line, if it has one written in Arabic digits. */

@@ -234,7 +234,9 @@ function followsTitle(s: string): boolean {
 // 祝贺！), a toast (干杯！), a summing-up (总之，…), a last 最后，… that is no series member.
 const CLOSING_STRONG = /让我们|预祝|谢谢|祝愿|祝大家|祝各位|祝你们|祝同学们|祝老师们|衷心祝|致以[^。！]{0,12}(?:问候|祝贺|敬意|祝福|感谢)|宣布[^。]{0,30}(闭幕|结束)|圆满成功|就讲(这些|到这里|这么多)|讲这么多|干杯|万岁|不当之处|批评指正|敬请指正|再次(?:表示)?(?:衷心的?)?感谢|祝[^。！？]{0,30}(?:快乐|健康|顺利|幸福|吉祥|如意|进步|成功|圆满)|我提议|举杯/;
 const CLOSING_START = /^(?:最后|总之|总而言之|综上所述|总的来说|一句话)[，,：:]?/;
-const CLOSING_WEAK = /更大的?贡献|新的贡献|献礼|而努力奋斗|而不懈奋斗|而奋斗|新篇章|新辉煌|再创辉煌|新的更大|共同努力|大家(?:一起|一道|共同)?努力|一起努力|携手并进|携手|新的成绩|新的胜利|更大的?胜利|胜利前进|以上(?:几点)?意见|请[^。]{0,10}认真(?:抓好)?贯彻落实|奋勇前进|继续前进|勇往直前|前进的步伐|团结起来|共同创造|共创|美好(?:的)?未来|美好明天|更加美好|谱写|书写|新征程|再立新功|建功立业|不懈奋斗|努力奋斗|相信[^。！]{0,40}(?:一定|必将|必定|定能|定会)|一定(?:能够?|会|要)[^。！]{0,20}[！!]|必将[^。！]{0,30}[！!]/;
+const CLOSING_WEAK = /更大的?贡献|新的贡献|献礼|而努力奋斗|而不懈奋斗|而奋斗|新篇章|新辉煌|再创辉煌|新的更大|共同努力|携手并进|新的成绩|新的胜利|以上(?:几点)?意见|请[^。]{0,10}认真(?:抓好)?贯彻落实|相信[^。！]{0,40}(?:一定|必将|必定|定能|定会)/;
+/** A rallying last sentence (…继续奋勇前进！, …使大家团结起来。): looked for in the last sentence only. */
+const CLOSING_LAST_SENTENCE = /大家(?:一起|一道|共同)?努力|一起努力|携手|共创|更大的?胜利|胜利前进|奋勇前进|继续前进|勇往直前|前进的步伐|团结起来|共同创造|美好(?:的)?未来|美好明天|更加美好|谱写|书写|新征程|再立新功|建功立业|不懈奋斗|努力奋斗|一定(?:能够?|会|要)[^。！]{0,20}[！!]|必将[^。！]{0,30}[！!]|(?:我们|大家)[^。！？]*[！!]$/;
 /** Text after a heading phrase and a run of spaces: `一、加强领导 各级党委要…`. */
 const MERGED_AFTER_SPACE = /^[ \t\u3000]*[^ \t\u3000]{2,}[ \t\u3000]+[^ \t\u3000]/;
 /** A closing quotation mark or bracket before any opening one, early in the line. */
@@ -701,6 +703,8 @@ class SpeechParser {
         const [before, after] = splitParagraph(text, p, runIn);
         pending = after;
         (after as Paragraph & { runIn?: boolean }).runIn = true;
+        // A run-in heading whose own text holds the next run-in heading stays a run-in heading.
+        if ((p as Paragraph & { runIn?: boolean }).runIn) (before as Paragraph & { runIn?: boolean }).runIn = true;
         p = before;
         p.marker = matchMarker(p.text, p.start, false);
       }
@@ -889,7 +893,9 @@ class SpeechParser {
     }
     if (closingFrom === prose.length && prose.length - 1 >= minIndex) {
       const lastP = prose[prose.length - 1];
-      if (CLOSING_WEAK.test(lastP.text)) closingFrom = prose.length - 1;
+      const body = lastP.text.replace(/[。！？!?…]+[”’」』]?$/, '');
+      const lastSentence = body.slice(Math.max(body.lastIndexOf('。'), body.lastIndexOf('！'), body.lastIndexOf('？'), body.lastIndexOf('；')) + 1) + lastP.text.slice(body.length);
+      if (CLOSING_WEAK.test(lastP.text) || CLOSING_LAST_SENTENCE.test(lastSentence)) closingFrom = prose.length - 1;
     }
     // 最后，预祝大会圆满成功！ closing an 首先/其次 series is the closing, not an item.
     if (closingFrom === prose.length && lastItem === prose.length - 1) {
