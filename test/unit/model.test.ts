@@ -135,6 +135,7 @@ describe('speech model', () => {
       assert.deepEqual(kind('实干兴邦\n——致全市青年干部\n青年干部要勇挑重担。'), ['written', false]);
       assert.deepEqual(kind('把调查研究作为基本功\n（二〇二三年三月五日）\n今天谈一谈调查研究。'), ['speech', false]);
       assert.deepEqual(kind('在全市工作会议上的讲话\n今天召开会议。'), ['speech', true]);
+      assert.deepEqual(kind('在全市工作会议上的讲话提纲\n（一）关于形势\n内容。'), ['outline', false]);
     });
   });
 

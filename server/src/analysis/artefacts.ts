@@ -11,6 +11,7 @@ const NAMES = `${NAME}(?:[ \\t\\u3000]*[、，,和][ \\t\\u3000]*${NAME})*`;
 const SP = '[ \\t\\u3000\\u00a0]*';
 const MONTH_DAY = '[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日';
 const AGENCY = '(?:新华社|中新社|中新网|新华网|人民网|央视网|本报|本台)';
+const AGENCY_START = new RegExp(`^${AGENCY}`);
 
 /** The photo credit a caption ends with: 新华社记者 李明 摄, 记者 李明/摄, 李明/摄, （李明 摄）. */
 const CREDIT_END = new RegExp(
@@ -21,7 +22,7 @@ const CAPTION_LINE = new RegExp(`^.{0,400}?${CREDIT_END.source}$`);
 const PICTURE_LINE = /^[（(]?图为.{2,150}$/;
 /** A credit on a line of its own: 摄影 王小明, 摄影/李明, 文字：张三 图片：李四, 责任编辑：王五. */
 const CREDIT_LINE = new RegExp(
-  `^(?:[（(]?${SP}(?:摄影|摄像|图片|供图|图|文字|文|编辑|责任编辑|责编|审核|审校|校对|编审|通讯员|撰稿|作者)${SP}(?:[:：/／|｜]${SP}|[ \\t\\u3000]+)${NAMES}${SP}[）)]?${SP})+$`,
+  `^(?:[（(]?${SP}(?:摄影|摄像|图片|供图|图|文字|文|编辑|责任编辑|责编|审核|审校|校对|编审|通讯员)${SP}(?:[:：/／|｜]${SP}|[ \\t\\u3000]+)${NAMES}${SP}[）)]?${SP})+$`,
 );
 /** One piece of a source line: （来源：…）, 来源：…, （新华社南京3月12日电）, 《××日报》（2024年3月13日 02 版）. */
 const SOURCE_PIECE = new RegExp(
@@ -60,12 +61,16 @@ export function strayLineKind(s: string): StrayKind | undefined {
   if (MARK_LINE.test(s)) return 'mark';
   if (PAGE_LINE.test(s)) return 'page';
   if (NOTE_LINE.test(s)) return 'note';
-  if (DATELINE.test(s) && DATELINE.exec(s)![0].length === s.length) return 'dateline';
-  if (isSourceLine(s)) return 'source';
-  if (CREDIT_LINE.test(s)) return 'credit';
-  if (CAPTION_LINE.test(s) || PICTURE_LINE.test(s)) return 'caption';
+  const dl = DATELINE.exec(s);
+  if (dl && dl[0].length === s.length) return 'dateline';
+  if (SOURCE_HINT.test(s) && isSourceLine(s)) return 'source';
+  if (s.length <= 80 && CREDIT_LINE.test(s)) return 'credit';
+  // (Cheap tests first: a caption ends with its credit, 摄 or 摄）.)
+  if ((/摄[ \t\u3000]*[）)]?$/.test(s) && CAPTION_LINE.test(s)) || PICTURE_LINE.test(s)) return 'caption';
   return undefined;
 }
+
+const SOURCE_HINT = /来源|电[ \t\u3000]*[）)]|版[ \t\u3000]*[）)]|^(?:转载自|转自|摘自|选自|原载|原标题)/;
 
 export interface StraySpan {
   kind: StrayKind;
@@ -82,7 +87,9 @@ export interface StraySpan {
  */
 export function straySpans(s: string, startsSpeech: (rest: string) => boolean): StraySpan[] {
   const out: StraySpan[] = [];
-  if (s.length === 0) return out;
+  // Each artefact has a character no sentence of a speech is without: 电 of a dateline, 摄 of a
+  // credit, the closing bracket of a source line. Most lines have none of them where it counts.
+  if (s.length === 0 || (!AGENCY_START.test(s) && !s.slice(0, 600).includes('摄') && !/[）)][ \t\u3000]*$/.test(s))) return out;
   let from = 0;
   const dl = DATELINE.exec(s);
   if (dl && dl[0].length < s.length) {
@@ -95,7 +102,7 @@ export function straySpans(s: string, startsSpeech: (rest: string) => boolean): 
   const head = s.slice(from, from + 600);
   const credit = new RegExp(CREDIT_END.source, 'g');
   let m: RegExpExecArray | null;
-  while ((m = credit.exec(head))) {
+  while (head.includes('摄') && (m = credit.exec(head))) {
     let end = m.index + m[0].length;
     while (end < head.length && /[ \t\u3000\u00a0]/.test(head[end])) end++;
     if (end < head.length && startsSpeech(head.slice(end))) {
@@ -105,7 +112,8 @@ export function straySpans(s: string, startsSpeech: (rest: string) => boolean): 
     }
   }
   // Source lines after the last sentence of a line.
-  const tail = /[。！？!?”]((?:[ \t\u3000\u00a0]*(?:[（(][ \t\u3000]*(?:新华社|中新社|本报)[^（）()\n]{0,20}电[ \t\u3000]*[）)]|[（(][ \t\u3000]*(?:信息)?来源[:：][^（）()\n]{1,40}[）)]|《[ \t\u3000]*[^《》\n]{2,12}[ \t\u3000]*》[ \t\u3000]*[（(][^（）()\n]{0,30}版[ \t\u3000]*[）)]))+)[ \t\u3000]*$/.exec(s.slice(Math.max(from, s.length - 200)));
+  const end = s.slice(-200);
+  const tail = !/[）)][ \t\u3000]*$/.test(end) ? null : /[。！？!?”]((?:[ \t\u3000\u00a0]*(?:[（(][ \t\u3000]*(?:新华社|中新社|本报)[^（）()\n]{0,20}电[ \t\u3000]*[）)]|[（(][ \t\u3000]*(?:信息)?来源[:：][^（）()\n]{1,40}[）)]|《[ \t\u3000]*[^《》\n]{2,12}[ \t\u3000]*》[ \t\u3000]*[（(][^（）()\n]{0,30}版[ \t\u3000]*[）)]))+)[ \t\u3000]*$/.exec(s.slice(Math.max(from, s.length - 200)));
   if (tail) {
     // The spaces before the source go with it.
     const start = Math.max(from, s.length - 200) + tail.index + 1;

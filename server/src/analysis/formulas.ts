@@ -201,9 +201,13 @@ export interface TitleBlock {
   opening: string;
 }
 
-export type TextKind = 'speech' | 'report' | 'written';
+/** Speaking notes (讲话提纲): headings and points, not the words of the speech. */
+const OUTLINE_TITLE = /提纲/;
+
+export type TextKind = 'speech' | 'report' | 'written' | 'outline';
 
 export function textKind(b: TitleBlock): TextKind {
+  if (OUTLINE_TITLE.test(b.text)) return 'outline';
   if (REPORT_TITLE.test(b.text) && !SPEECH_WORD.test(b.text)) return 'report';
   if (REPORT_OPENING.test(b.opening.slice(0, 300))) return 'report';
   if (WRITTEN.test(b.text)) return 'written';

@@ -87,7 +87,7 @@ export interface Speech {
   signoff: Paragraph[];
   /** Prose paragraphs after the title block: salutation line, opening, body, closing. */
   paragraphs: Paragraph[];
-  /** A speech, a report to a congress (政府工作报告), or a written address (新年献词, 贺信). */
+  /** A speech, a report to a congress (政府工作报告), a written address (新年献词, 贺信), or speaking notes (讲话提纲). */
   kind: TextKind;
   /**
    * Whether a 称呼 is expected: not in a report or a written address, nor under a title that
@@ -164,14 +164,16 @@ function isTerminated(s: string): boolean {
 }
 
 /** Length without spaces: a spaced-out title (弘 扬 精 神) is as long as its characters. */
-function visibleLength(s: string): number {
+function visibleLength(s: string, cap = Infinity): number {
+  // Counting stops past `cap`: the callers only ask whether a line is short, and lines run to megabytes.
+  if (s.length <= cap) return s.length - (s.match(/[ \t\u3000\u00a0]/g)?.length ?? 0);
   let n = 0;
-  for (let i = 0; i < s.length; i++) if (!SPACE.test(s[i])) n++;
+  for (let i = 0; i < s.length && n <= cap; i++) if (!SPACE.test(s[i])) n++;
   return n;
 }
 
 function isTitleLike(s: string): boolean {
-  if (s.length < 2 || visibleLength(s) > 60) return false;
+  if (s.length < 2 || visibleLength(s, 60) > 60) return false;
   if (/[。！？!?；;：:，,]$/.test(s)) return false;
   if (/[。！？!?]/.test(s)) return false;
   if (matchMarker(s, 0, false)) return false;
@@ -182,7 +184,7 @@ function isTitleLike(s: string): boolean {
 
 /** A main title that ends in ！ or ？ (奋斗正当时！) is a title when a subtitle follows it. */
 function isExclaimedTitle(s: string, next: string): boolean {
-  return /[！!？?]$/.test(s) && visibleLength(s) <= 40 && !/[。；;]/.test(s) && !salutationMatch(s) && SUBTITLE.test(next);
+  return /[！!？?]$/.test(s) && visibleLength(s, 40) <= 40 && !/[。；;]/.test(s) && !salutationMatch(s) && SUBTITLE.test(next);
 }
 
 const ADDRESS_START = /^(?:尊敬的|亲爱的|敬爱的|各位|同志们|同事们|朋友们|女士们|先生们|同学们|老师们|代表们|来宾们|青年朋友们|共青团员们)/;
@@ -214,7 +216,7 @@ function isSignatureLike(s: string): boolean {
  * (a 第一， line may hold a comma, as a heading phrase does); 一是坚持稳中求进 (no comma).
  */
 export function isEnumSubheading(s: string, m: Marker): boolean {
-  if (m.kind !== 'enum' || visibleLength(s) > 30 || /[。！？!?；;]/.test(s) || /[，、,]$/.test(s)) return false;
+  if (m.kind !== 'enum' || visibleLength(s, 30) > 30 || /[。！？!?；;]/.test(s) || /[，、,]$/.test(s)) return false;
   return m.style === 'di' || !/[，、,]/.test(s.slice(m.end - m.start));
 }
 
@@ -622,7 +624,7 @@ class SpeechParser {
         current.push({ line: i, start, end: infos[i].end });
         // A short line that ends at a comma, with the sentence going on below: laid out clause
         // by clause on purpose (a toast, a closing), not cut by the page width.
-        if (/[，,]$/.test(infos[prevLine].content) && visibleLength(infos[prevLine].content) <= 20) verse = true;
+        if (/[，,]$/.test(infos[prevLine].content) && visibleLength(infos[prevLine].content, 20) <= 20) verse = true;
       } else {
         flush();
         current.push({ line: i, start, end: infos[i].end });
@@ -657,7 +659,7 @@ class SpeechParser {
     // are separated by blank lines (there a line break alone is no paragraph end).
     // A line opening with ， or ） is the rest of the line before it (a line split at a link).
     if (LEADING_CONTINUATION.test(line)) return true;
-    const short = visibleLength(prev) <= 24;
+    const short = visibleLength(prev, 24) <= 24;
     // (A line ending in 的 or 和 is no subheading: the sentence goes on.)
     if (!prevMarker && !prevIsContinuation && short && !/[。；！？!?;]/.test(prev) && !/[，、,的和与及或并把被将对向从在给让使]$/.test(prev) && pairsClosed(prev) && !this.blankSeparated) return false;
     // Lines laid out clause by clause make a toast or a closing, a few lines long: a long run of

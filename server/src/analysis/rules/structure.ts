@@ -99,16 +99,17 @@ export const missingOpening: RuleRecord = {
   },
   docs: {
     rationale: {
-      zh: '开场白交代会议的目的、依据，或引出下文（“这次会议的主要任务是……”“下面，我讲几点意见”）。称呼之后直接是“一、”，听众会摸不着头脑。',
-      en: 'The opening states why the meeting is held or leads into the points (这次会议的主要任务是…, 下面，我讲几点意见). Going from the salutation straight to 一、 leaves the audience without bearings.',
+      zh: '开场白交代会议的目的、依据，或引出下文（“这次会议的主要任务是……”“下面，我讲几点意见”）。称呼之后直接是“一、”，听众会摸不着头脑。讲话提纲（标题写“提纲”，常从“（一）”开始）只列要点，不要求开场白和结尾；各部分本身就是一次讲话的（“一 三月五日的讲话”），开场白在各部分里。',
+      en: 'The opening states why the meeting is held or leads into the points (这次会议的主要任务是…, 下面，我讲几点意见). Going from the salutation straight to 一、 leaves the audience without bearings. Speaking notes (a title with 提纲, often starting at （一）) list the points and need neither an opening nor a closing; when each part is a talk of its own (一 三月五日的讲话), the openings are inside the parts.',
     },
     bad: ['在全市工作会议上的讲话\n同志们：\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！'],
-    good: ['在全市工作会议上的讲话\n同志们：\n今天召开全市工作会议，我讲两点意见。\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！'],
+    good: ['在全市工作会议上的讲话\n同志们：\n今天召开全市工作会议，我讲两点意见。\n一、成绩\n内容。\n二、任务\n内容。\n同志们，让我们共同努力！', '在全市工作会议上的讲话提纲\n（一）关于形势\n1.成绩\n内容。\n2.问题\n内容。\n（二）关于任务\n1.抓项目\n内容。\n2.抓改革\n内容。'],
   },
   check(ctx) {
     const out: Finding[] = [];
     for (const s of ctx.model.speeches) {
-      if (!judgeable(s) || s.opening.length > 0 || s.allItems.length === 0) continue;
+      // Speaking notes (讲话提纲) may go straight to their points.
+      if (!judgeable(s) || s.kind === 'outline' || s.opening.length > 0 || s.allItems.length === 0) continue;
       if (!s.salutation && !s.title) continue;
       const first = s.allItems[0];
       // Parts that are talks of their own (一 三月五日的讲话) each open themselves.
@@ -174,7 +175,7 @@ export const missingClosing: RuleRecord = {
     const out: Finding[] = [];
     for (const s of ctx.model.speeches) {
       // A report ends with its last part; a closing call is its choice, not a part it lacks.
-      if (!judgeable(s) || s.kind === 'report' || s.closing.length > 0 || (s.allItems.length === 0 && !hasBody(s))) continue;
+      if (!judgeable(s) || s.kind === 'report' || s.kind === 'outline' || s.closing.length > 0 || (s.allItems.length === 0 && !hasBody(s))) continue;
       const last = s.paragraphs[s.paragraphs.length - 1];
       const line = ctx.model.lines[last.segments[last.segments.length - 1].line];
       out.push({ start: Math.max(line.start, last.end - 10), end: last.end });
