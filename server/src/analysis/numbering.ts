@@ -171,8 +171,9 @@ function groupSkips(issues: NumberingIssue[], from: number): void {
     for (const x of rest) drop.add(x);
   }
   if (!drop.size) return;
-  const kept = issues.filter((x) => !drop.has(x));
-  issues.length = 0;
+  // Only this speech's issues are looked at again (a collection of thousands stays linear).
+  const kept = issues.slice(from).filter((x) => !drop.has(x));
+  issues.length = from;
   for (const x of kept) issues.push(x);
 }
 
@@ -448,7 +449,7 @@ function enumerationSeries(
     const first = s.members[0];
     const startIssue = own2.find((i) => i.kind === 'start' && i.marker === first);
     if (startIssue && !oddSet.has(first)) {
-      const heading = continuedHeading(speech, itemOf, first);
+      const heading = continuedHeading(itemOf.get(s.firstParagraph!), first);
       if (heading) {
         // 一、 二、 then 第三，: the enumeration goes on with the headings' numbers.
         own2 = own2.filter((i) => i !== startIssue);
@@ -494,14 +495,12 @@ function rewriteInStyle(text: string, m: Marker, ref: Marker): { edit: Edit; cor
 }
 
 /** The heading whose numbering a leading enumeration goes on with (二、 … 第三，), if any. */
-function continuedHeading(speech: Speech, itemOf: Map<Paragraph, Item>, m: Marker): Item | undefined {
-  if (m.inline) return undefined;
-  const item = speech.allItems.find((x) => x.marker === m);
-  const parent = item?.parent;
+function continuedHeading(item: Item | undefined, m: Marker): Item | undefined {
+  if (m.inline || item?.marker !== m) return undefined;
+  const parent = item.parent;
   if (!parent || parent.marker.kind !== 'heading' || parent.marker.number !== m.number - 1) return undefined;
   // The heading's own children begin with this enumeration: nothing of the heading's level follows it
   // before the enumeration (the enumeration stands where the next heading would).
-  void itemOf;
   return parent.children[0] === item ? parent : undefined;
 }
 

@@ -470,8 +470,11 @@ export const announcedCount: RuleRecord = {
     // An enumeration that goes on with the headings' numbers (一、 二、 then 第三，) counts as
     // parts: numbering-mixed reports its form, the count is right.
     const continuing = ctx.memo('numbering', () => computeNumbering(ctx.model)).filter((i) => i.kind === 'mixed' && i.variant === 'heading');
+    let next = 0; // issues are in document order, like the speeches
     for (const s of ctx.model.speeches) {
-      const parts = s.items.length + continuing.filter((i) => i.marker.start >= s.start && i.marker.start <= s.end).reduce((n, i) => n + 1 + (i.related?.length ?? 0), 0);
+      let parts = s.items.length;
+      while (next < continuing.length && continuing[next].marker.start < s.start) next++;
+      for (; next < continuing.length && continuing[next].marker.start <= s.end; next++) parts += 1 + (continuing[next].related?.length ?? 0);
       // Opening announcement → top-level items.
       const lastOpening = s.opening.slice(-2);
       const announced = new Set<number>();
