@@ -16,6 +16,32 @@ const KIND_EN: Record<string, string> = {
   source: 'source line', dateline: 'news dateline', note: "editor's note",
 };
 
+const HAN = /[\u4e00-\u9fff]/;
+const GAP = /[ \t\u3000]/;
+
+/**
+ * The spaces of a title spaced out character by character (弘 扬 精 神): the gaps that follow a
+ * character standing alone, as narrow as the narrowest of them, when there are three or more.
+ * A gap after a word (2013 新 年) or a wider one between phrases (聚 力  再 创) is kept.
+ */
+function spacedOut(text: string, start: number, end: number): Array<{ start: number; end: number; text: string }> {
+  const gaps: Array<{ start: number; end: number }> = [];
+  let token = start;
+  for (let i = start; i < end; i++) {
+    if (!GAP.test(text[i])) continue;
+    let j = i;
+    while (j < end && GAP.test(text[j])) j++;
+    const single = i - token === 1 && HAN.test(text[token]);
+    if (single && j < end && /[\u4e00-\u9fff“‘《（]/.test(text[j])) gaps.push({ start: i, end: j });
+    token = j;
+    i = j - 1;
+  }
+  if (gaps.length < 3) return [];
+  const narrowest = Math.min(...gaps.map((g) => g.end - g.start));
+  const edits = gaps.filter((g) => g.end - g.start === narrowest).map((g) => ({ ...g, text: '' }));
+  return edits.length >= 3 ? edits : [];
+}
+
 function shorten(s: string, n = 24): string {
   const chars = Array.from(s);
   return chars.length <= n ? s : chars.slice(0, n).join('') + '…';
@@ -33,11 +59,17 @@ export const strayText: RuleRecord = {
     zh: (d) => `混入了与讲话无关的${KIND_ZH[d.kind] ?? '文字'}“${d.text}”：请删除。`,
     en: (d) => `Stray ${KIND_EN[d.kind] ?? 'text'} “${d.text}” is not part of the speech: delete it.`,
   },
+  variants: {
+    spaced: {
+      zh: () => '标题的字与字之间打了空格（网页或排版留下的）：请删除字间空格，字距用排版设置。',
+      en: () => 'The title has spaces typed between its characters (left by a web page or a layout): delete them and set the spacing in the layout.',
+    },
+  },
   fixTitle: { zh: '删除混入的文字', en: 'Delete the stray text' },
   docs: {
     rationale: {
-      zh: '从网站、PDF 复制的材料常带着网址、“【××范文网】”一类水印和页码；从新闻网页复制的讲话还带着图片说明（“……新华社记者 ××× 摄”）、“摄影 ×××”、“（来源：××）”“《××日报》（××版）”这样的来源标注、“新华社北京×月×日电”电头和编者按。它们不属于讲话，念出来、印出来都不对，也不是要和上下文合并的断行。整行的删除整行，行首行尾的只删除这段文字。',
-      en: 'Text copied from web sites and PDFs brings web addresses, watermarks such as 【××范文网】 and page numbers along; a speech copied from a news page also brings photo captions (…新华社记者 ××× 摄), credits (摄影 ×××), source lines (（来源：××）, 《××日报》（××版）), datelines (新华社北京×月×日电) and editor\'s notes. They are not part of the speech, and not broken lines to be joined to the text around them. The fix deletes the whole line when the line is nothing else, or just the stray text at its start or end.',
+      zh: '从网站、PDF 复制的材料常带着网址、“【××范文网】”一类水印和页码；从新闻网页复制的讲话还带着图片说明（“……新华社记者 ××× 摄”）、“摄影 ×××”、“（来源：××）”“《××日报》（××版）”这样的来源标注、“新华社北京×月×日电”电头和编者按。它们不属于讲话，念出来、印出来都不对，也不是要和上下文合并的断行。整行的删除整行，行首行尾的只删除这段文字。标题字与字之间打的空格（“弘 扬 精 神”，网页字距留下的）作为提示报告，快速修复删去字间空格，词组之间更宽的空格保留。',
+      en: 'Text copied from web sites and PDFs brings web addresses, watermarks such as 【××范文网】 and page numbers along; a speech copied from a news page also brings photo captions (…新华社记者 ××× 摄), credits (摄影 ×××), source lines (（来源：××）, 《××日报》（××版）), datelines (新华社北京×月×日电) and editor\'s notes. They are not part of the speech, and not broken lines to be joined to the text around them. The fix deletes the whole line when the line is nothing else, or just the stray text at its start or end. Spaces typed between the characters of a title (弘 扬 精 神, from a web page\'s letter-spacing) are information: the fix deletes them and keeps the wider spaces between phrases.',
     },
     bad: [
       '同志们：\n今天召开会议。\nwww.example.com【范文网】', '要抓好落实。\n- 3 -\n要狠抓落实。', '详见www.example.com网站。',
@@ -45,8 +77,9 @@ export const strayText: RuleRecord = {
       '同志们：\n今天召开会议。\n谢谢大家！\n（来源：市政府网站）',
       '新华社南京3月12日电\n在全市植树节动员大会上的讲话\n同志们：\n今天召开动员大会。',
       '在全市植树节动员大会上的讲话\n摄影 王小明\n同志们：\n今天召开动员大会。',
+      '凝 心 聚 力  再 创 辉 煌\n——在全县动员大会上的讲话\n同志们：\n今天召开动员大会。',
     ],
-    good: ['同志们：\n今天召开会议，请大家认真落实。', '全年完成3-5项重点任务。', '同志们：\n要加强影视拍摄基地建设，做好新闻摄影工作。\n图书馆、文化馆要免费开放。'],
+    good: ['同志们：\n今天召开会议，请大家认真落实。', '全年完成3-5项重点任务。', '凝心聚力  再创辉煌\n——在全县动员大会上的讲话\n县委书记  王 明\n同志们：\n今天召开动员大会。', '同志们：\n要加强影视拍摄基地建设，做好新闻摄影工作。\n图书馆、文化馆要免费开放。'],
   },
   check(ctx): Finding[] {
     const out: Finding[] = [];
@@ -66,6 +99,12 @@ export const strayText: RuleRecord = {
       const end = next ? next.start : line.end;
       const start = line.start;
       out.push({ start, end, data, fix: [{ start, end, text: '' }] });
+    }
+    // Spaces typed between the characters of a title: information, the fix keeps phrase breaks.
+    for (const sp of model.speeches) {
+      if (!sp.title || sp.title.fromHeader) continue;
+      const edits = sp.title.paragraphs.flatMap((p) => spacedOut(text, p.start, p.end));
+      if (edits.length) out.push({ start: sp.title.start, end: sp.title.end, severity: 'info', variant: 'spaced', data: { kind: 'spaced' }, fix: edits });
     }
     INLINE_STRAY.lastIndex = 0;
     let m: RegExpExecArray | null;
