@@ -209,6 +209,9 @@ describe('speech model', () => {
     });
     it('does not take a body paragraph for a closing', () => {
       assert.deepEqual(closing(body + '三、保障\n各级要加强组织领导，压实工作责任。'), []);
+      // A toast needs its proposal (我提议…举杯); 举杯 in a body sentence is no closing, nor is 祝贺.
+      assert.deepEqual(closing(body + '三、保障\n打了胜仗大家举杯相庆，遇到困难大家互相支持。'), []);
+      assert.deepEqual(closing(body + '三、保障\n我们祝贺各单位取得的成功，也要看到不足。'), []);
     });
   });
 
