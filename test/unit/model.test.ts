@@ -150,6 +150,13 @@ describe('speech model', () => {
       sp = parseDocument('奋斗正当时！\n——在新生开学典礼上的讲话\n同学们：\n今天开学了。').speeches[0];
       assert.equal(sp.title!.text, '奋斗正当时！ ——在新生开学典礼上的讲话');
     });
+    it('takes a name on top, followed by a date or the salutation, for a byline: the title is missing', () => {
+      for (const top of ['张明\n（2024年3月8日）', '李 小 华', '市第一中学校长 王华\n2023.09.01']) {
+        const sp = parseDocument(`${top}\n同志们：\n今天召开会议。\n一、成绩\n内容。\n二、任务\n内容。\n谢谢大家！`).speeches[0];
+        assert.equal(sp.title, undefined, top);
+        assert.equal(sp.salutation?.text, '同志们：', top);
+      }
+    });
     it('takes a byline above the title for a byline, not for the title', () => {
       const sp = parseDocument('致辞：张明（教师代表）\n做一个有温度的人\n同学们：\n今天你们毕业了。').speeches[0];
       assert.equal(sp.title!.text, '做一个有温度的人');
@@ -199,8 +206,12 @@ describe('speech model', () => {
       assert.equal(sp.closing[0].layout, 'verse');
       assert.equal(sp.closing[0].segments.length, 4);
     });
-    it('starts the closing at an address line among the last paragraphs', () => {
-      assert.deepEqual(closing(body + '青年朋友们！\n未来属于你们。'), ['青年朋友们！', '未来属于你们。']);
+    it('starts the closing at an address line among the last paragraphs, when a closing follows it', () => {
+      assert.deepEqual(closing(body + '青年朋友们！\n未来属于你们！'), ['青年朋友们！', '未来属于你们！']);
+      assert.deepEqual(closing(body + '青年朋友们！\n让我们携手前行。'), ['青年朋友们！', '让我们携手前行。']);
+      assert.deepEqual(closing(body + '同志们，新的一年任务艰巨，各级要扛起责任。'), ['同志们，新的一年任务艰巨，各级要扛起责任。']);
+      // An address between two parts is no closing by itself.
+      assert.deepEqual(closing(body + '同志们、朋友们！\n下一步，各部门要把任务分解到人。'), []);
     });
     it('keeps a sign-off (organisation, post and name, date) out of the closing', () => {
       const sp = parseDocument('2024年新年献词\n岁序更新。\n过去一年我们取得了成绩。\n新的一年我们要再接再厉。\n祝大家新年快乐！\n华兴集团有限公司\n董事长：赵志远\n2023年12月31日').speeches[0];

@@ -206,7 +206,9 @@ const OUTLINE_TITLE = /提纲/;
 
 export type TextKind = 'speech' | 'report' | 'written' | 'outline';
 
-export function textKind(b: TitleBlock): TextKind {
+export function textKind(block: TitleBlock): TextKind {
+  // A spaced-out title (新 年 致 辞) says what it is once its spaces are gone.
+  const b = { ...block, text: stripSpaces(block.text) };
   if (OUTLINE_TITLE.test(b.text)) return 'outline';
   if (REPORT_TITLE.test(b.text) && !SPEECH_WORD.test(b.text)) return 'report';
   if (REPORT_OPENING.test(b.opening.slice(0, 300))) return 'report';
@@ -216,5 +218,5 @@ export function textKind(b: TitleBlock): TextKind {
 
 /** The title block names no genre at all: an article-like title (实干兴邦) over a published text. */
 export function namesNoGenre(b: TitleBlock): boolean {
-  return b.hasTitle && !GENRE.test(b.text);
+  return b.hasTitle && !GENRE.test(stripSpaces(b.text));
 }

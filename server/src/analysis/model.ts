@@ -451,9 +451,12 @@ class SpeechParser {
       }
     }
     // A byline above the title (致辞：张明（…）), or a post and a name where the title is missing.
-    while (!speech.title && k < textLines.length && speech.meta.length < 2 && isByline(content(k)) && !salutationMatch(content(k))) {
+    // (A post and a name is never the title, whatever follows it; a bare name is none when a
+    // date or the salutation comes right after it.)
+    while (!speech.title && k < textLines.length && speech.meta.length < 2 && !salutationMatch(content(k))) {
+      const c = content(k);
       const next = content(k + 1);
-      if (!isTitleLike(next) && !followsTitle(next)) break;
+      if (!isByline(c) && !(isNameLine(c) && (isMetaLine(next) || !!salutationMatch(next)))) break;
       speech.meta.push(single(textLines[k++], 'meta'));
     }
     let salutationAt: { line: number; at: number } | undefined;
@@ -885,19 +888,36 @@ class SpeechParser {
       chars += prose[windowFrom].text.length;
       if (prose.length - windowFrom >= 8) break;
     }
+    // A closing formula in the window, or a closing cue in the last sentence; the closing then
+    // begins at an address before it (同志们！ / 青年朋友们，…). An address earlier in the window
+    // is no closing by itself (real speeches address the hall between their parts too): after
+    // it, a last paragraph that ends in ！ closes the speech; so does a last paragraph that
+    // opens with the address (同志们，…).
+    let cueAt = -1;
     for (let i = windowFrom; i < prose.length; i++) {
       const t = prose[i].text;
       // 最后，… closes the speech, unless it announces more points (最后，再提三点要求：一要…).
-      if (startsWithAddress(t) || CLOSING_STRONG.test(t) || (CLOSING_START.test(t) && !prose[i].inline.some((m) => m.start > prose[i].start))) {
-        closingFrom = i;
+      if (CLOSING_STRONG.test(t) || (CLOSING_START.test(t) && !prose[i].inline.some((m) => m.start > prose[i].start))) {
+        cueAt = i;
         break;
       }
     }
-    if (closingFrom === prose.length && prose.length - 1 >= minIndex) {
+    const addressAt = (before: number) => {
+      for (let i = windowFrom; i < before; i++) if (startsWithAddress(prose[i].text)) return i;
+      return -1;
+    };
+    if (cueAt < 0 && prose.length - 1 >= minIndex) {
       const lastP = prose[prose.length - 1];
       const body = lastP.text.replace(/[。！？!?…]+[”’」』]?$/, '');
       const lastSentence = body.slice(Math.max(body.lastIndexOf('。'), body.lastIndexOf('！'), body.lastIndexOf('？'), body.lastIndexOf('；')) + 1) + lastP.text.slice(body.length);
-      if (CLOSING_WEAK.test(lastP.text) || CLOSING_LAST_SENTENCE.test(lastSentence)) closingFrom = prose.length - 1;
+      if (CLOSING_WEAK.test(lastP.text) || CLOSING_LAST_SENTENCE.test(lastSentence)) cueAt = prose.length - 1;
+      else if (/[！!][”’」』]?$/.test(lastP.text) && addressAt(prose.length) >= 0) cueAt = prose.length - 1;
+      // The last paragraph opening with an address (同志们，…) is the closing itself.
+      else if (startsWithAddress(lastP.text) && !isAddressLine(lastP.text)) cueAt = prose.length - 1;
+    }
+    if (cueAt >= 0) {
+      const address = addressAt(cueAt);
+      closingFrom = address >= 0 ? address : cueAt;
     }
     // 最后，预祝大会圆满成功！ closing an 首先/其次 series is the closing, not an item.
     if (closingFrom === prose.length && lastItem === prose.length - 1) {
