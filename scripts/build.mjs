@@ -28,6 +28,8 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  // The server's analysis worker (a thread of dist/server.js): the rules, off the message loop.
+  { entryPoints: ['server/src/lsp/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
   // The pure analysis library, for scripts, benchmarks and tests that need plain JS.
   { entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },

@@ -20,6 +20,7 @@ import { Feature, Server } from './feature';
 import { fixActions } from './fixActions';
 import { fixCommands } from './fixCommands';
 import { folding } from './folding';
+import { Health } from './health';
 import { Settings } from './settings';
 import { symbols } from './symbols';
 import { Trust } from './trust';
@@ -55,8 +56,9 @@ function createServer(): Server {
       if (files > 0) validation?.scheduleAll();
     },
   });
-  validation = new Validation(ctx, settings, checker);
-  return { ctx, trust, settings, checker, validation, actions: new CodeActions(ctx, validation), commands: new Commands(ctx) };
+  const health = new Health(ctx);
+  validation = new Validation(ctx, settings, checker, health);
+  return { ctx, trust, settings, checker, health, validation, actions: new CodeActions(ctx, validation), commands: new Commands(ctx) };
 }
 
 function initialize(server: Server, params: InitializeParams): InitializeResult {
@@ -91,6 +93,7 @@ function main(): void {
     }
     ctx.log(`started (locale ${ctx.locale}, ${ctx.trusted ? 'trusted' : 'untrusted'} workspace, ${ctx.workspaceFolders.length} folder(s))`);
   });
+  connection.onShutdown(() => server.checker.stop());
   server.validation.register();
   for (const f of FEATURES) f.register(server);
   server.actions.register();
