@@ -26,7 +26,14 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     documentSelector: selector(),
     outputChannel: output,
     initializationOptions,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.jianggao.json') },
+    // .jianggao.json changes the settings; another speech file changing on disk changes what
+    // reused-paragraph finds in the open drafts.
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.jianggao.json'),
+        vscode.workspace.createFileSystemWatcher('**/*.{speech,speech.txt,speech.md}'),
+      ],
+    },
   };
   return new LanguageClient('jianggao', 'Jianggao', serverOptions, clientOptions);
 }

@@ -10,12 +10,13 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze, RULES, Diagnostic, Locale, AnalysisOptions, WordSegmenter, ParagraphCorpus } from './analysis';
+import { analyze, RULES, Diagnostic, Locale, AnalysisOptions, WordSegmenter } from './analysis';
 import { outlineOf, OutlineNode, minutesOf, renderOutline } from './analysis/outline';
 import { readDraft, collectFiles, DraftRead, DEFAULT_MAX_FILE_SIZE } from './files';
 import { loadConfigFor, findConfigFile, readConfigFile } from './config';
 import { loadSegmenter } from './segmentation';
 import { toSarif } from './sarif';
+import { checkDrafts, jobsFor } from './checkPool';
 
 const VERSION = '0.1.0';
 
@@ -27,6 +28,8 @@ interface Args {
   lang: Locale;
   help: boolean;
   version: boolean;
+  /** Worker threads for `check` (--jobs; default one per core). */
+  jobs?: number;
 }
 
 class UsageError extends Error {}
@@ -44,6 +47,11 @@ function parseArgs(argv: string[]): Args {
     else if (a === '-v' || a === '--version') args.version = true;
     else if (a === '--format' || a.startsWith('--format=') || a === '-f') args.format = value();
     else if (a === '--config' || a.startsWith('--config=') || a === '-c') args.config = value();
+    else if (a === '--jobs' || a.startsWith('--jobs=') || a === '-j') {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--jobs must be a whole number of threads, 1 or more, not "${v}"`);
+      args.jobs = Number(v);
+    }
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = value();
       if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang must be zh or en, not "${v}"`);
@@ -63,11 +71,12 @@ function defaultLang(): Locale {
 const HELP = `jianggao ${VERSION} — 讲话稿检查 (checks Chinese speech drafts)
 
 Usage:
-  jianggao check [--format text|json|sarif] [--config FILE] [--lang zh|en] FILE|DIR...
+  jianggao check [--format text|json|sarif] [--config FILE] [--lang zh|en] [--jobs N] FILE|DIR...
   jianggao outline [--format text|json|markdown] [--lang zh|en] FILE
   jianggao rules [--format text|json]
 
 Directories are searched for speech files (*.speech, *.speech.txt, *.speech.md).
+Many files are checked on worker threads, one per core (--jobs N to choose).
 Configuration: --config FILE, else the nearest .jianggao.json above each file.
 Messages are in Chinese; --lang en (or JIANGGAO_LANG=en) for English.
 Exit: 0 no warnings, 1 warnings or errors found, 2 usage or I/O error.`;
@@ -176,10 +185,12 @@ function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStrea
     if (read.note) err.write(`jianggao: ${file}: ${read.note}\n`);
     drafts.push({ file, read, config });
   }
-  const corpus = new ParagraphCorpus();
-  if (drafts.length > 1) for (const d of drafts) corpus.set(d.file, d.read.text);
+  // Each against the others' paragraphs; on worker threads when there are many (checkPool.ts).
+  const checked = checkDrafts(drafts.map((d) => ({ file: d.file, text: d.read.text, options: d.config.options, dictionaries: d.config.dictionaries })), {
+    jobs: jobsFor(args.jobs), words: segmenterFor, log: (m) => err.write(`jianggao: ${m}\n`),
+  });
   const reportedProblems = new Set<string>();
-  for (const { file, read, config } of drafts) {
+  for (const [i, { file, read, config }] of drafts.entries()) {
     for (const s of config.sources) {
       for (const p of s.problems) {
         const line = `${s.file}: ${p.key}: ${p.message}`;
@@ -187,15 +198,13 @@ function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStrea
         reportedProblems.add(line);
       }
     }
-    try {
-      const otherDocuments = drafts.length > 1 ? { corpus, self: file } : undefined;
-      const result = analyze(read.text, { options: config.options, words: segmenterFor(config.dictionaries), otherDocuments });
-      for (const e of result.ruleErrors) err.write(`jianggao: ${file}: rule ${e.rule} failed and was skipped: ${e.error}\n`);
-      results.push({ file, diagnostics: result.diagnostics, read, lineIndex: result.model.lineIndex });
-    } catch (e) {
-      // A bug of ours must not cost the other files their check.
-      skip(`${file}: internal error, not checked (${(e as Error).message.split('\n')[0]})`);
+    const result = checked[i];
+    if (result.error !== undefined) {
+      skip(`${file}: internal error, not checked (${result.error})`);
+      continue;
     }
+    for (const e of result.ruleErrors) err.write(`jianggao: ${file}: rule ${e.rule} failed and was skipped: ${e.error}\n`);
+    results.push({ file, diagnostics: result.diagnostics, read, lineIndex: result.lineIndex });
   }
   if (results.length === 0) {
     if (skipped.length === 0) err.write('jianggao: no speech files found\n');

@@ -14,6 +14,8 @@ export const REQUESTS = {
   outline: 'jianggao/outline',
   stats: 'jianggao/stats',
   configuration: 'jianggao/configuration',
+  /** Resolves (true) once no check is scheduled or running: for tests and scripted clients. */
+  settled: 'jianggao/settled',
 } as const;
 
 export interface LspRange {

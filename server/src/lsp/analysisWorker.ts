@@ -43,6 +43,8 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       return engine.useDictionaries(req.dictionaries);
     case 'fileChanged':
       return engine.fileChanged(req.file);
+    case 'busy':
+      return engine.busy;
   }
 }
 

@@ -28,7 +28,8 @@ type Request =
   | { kind: 'checkFile'; uri: string; file: string; text: string; options: AnalysisOptions }
   | { kind: 'afterFirstDiagnostics'; needsWords: boolean; folders: string[] }
   | { kind: 'useDictionaries'; dictionaries: string[] }
-  | { kind: 'fileChanged'; file: string };
+  | { kind: 'fileChanged'; file: string }
+  | { kind: 'busy' };
 export type WorkerRequest = Request & { id: number };
 
 export type WorkerMessage =
@@ -126,9 +127,19 @@ export class Checker {
     this.request({ kind: 'useDictionaries', dictionaries: added }).catch(() => undefined);
   }
 
-  /** A file changed on disk, or an open document closed (its unsaved edits are gone): read it again. */
-  async fileChanged(file: string): Promise<void> {
-    await this.request({ kind: 'fileChanged', file });
+  /**
+   * A file changed on disk, or an open document closed (its unsaved edits are gone): read it
+   * again. Resolves with the other files whose reuse findings that changed.
+   */
+  async fileChanged(file: string): Promise<string[]> {
+    return ((await this.request({ kind: 'fileChanged', file })) as string[] | undefined) ?? [];
+  }
+
+  /** Whether anything is still to come: requests in flight, or the dictionary or the workspace index loading. */
+  async busy(): Promise<boolean> {
+    if (this.pending.size > 0) return true;
+    if (!this.worker && !this.inProcess) return false;
+    return (await this.request({ kind: 'busy' })) as boolean;
   }
 
   /** Stops the worker (the server is shutting down). */
@@ -172,7 +183,7 @@ export class Checker {
     }
     const data: WorkerData = { locale: this.ctx.locale, latest: this.latest.buffer as SharedArrayBuffer };
     // A small young generation, as the client gives the server itself (less resident memory).
-    const worker = new Worker(file, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+    const worker = new Worker(file, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     this.worker = worker;
     this.stopReason = undefined;
     this.timedOut = undefined;
@@ -238,6 +249,8 @@ export class Checker {
         return engine.useDictionaries(req.dictionaries);
       case 'fileChanged':
         return engine.fileChanged(req.file);
+      case 'busy':
+        return engine.busy;
     }
   }
 }

@@ -41,6 +41,8 @@ export interface AnalysisData {
   /** Word rules not run yet (the dictionary was still loading). */
   pendingWordRules: string[];
   failures: Failure[];
+  /** Other documents (files) holding a paragraph this one gained or lost: their reuse findings changed. */
+  affected: string[];
 }
 
 export interface EngineEvents {
@@ -80,6 +82,9 @@ export class Engine {
   /** The workspace's other speech files, for reused-paragraph (indexed after the first diagnostics). */
   private workspace: WorkspaceCorpus;
   private corpusFailure: string | undefined;
+  /** Background work scheduled or running (loading the segmenter, indexing the workspace). */
+  private background = 0;
+  private scanning = false;
 
   constructor(private readonly locale: Locale, private readonly events: EngineEvents) {
     this.workspace = new WorkspaceCorpus((m) => events.log(m));
@@ -88,6 +93,11 @@ export class Engine {
 
   get segmenterName(): string | undefined {
     return this.segmenter?.name;
+  }
+
+  /** Whether the dictionary is loading or the workspace being indexed. */
+  get busy(): boolean {
+    return this.background > 0;
   }
 
   /**
@@ -115,13 +125,15 @@ export class Engine {
       if (words?.failure && RULE_BY_ID.get(e.rule)?.needsWords) continue;
       failures.push({ part: 'rule', rule: e.rule, error: e.error });
     }
+    let affected: string[] = [];
     if (req.file && this.workspace.ready) {
+      const file = req.file;
       try {
         injectedFault('corpus', req.text);
-        this.workspace.update(req.file, result.model);
+        affected = this.affectedBy(file, () => this.workspace.update(file, result.model)) as string[];
       } catch (e) {
         failures.push({ part: 'corpus', error: messageOf(e) });
-        this.forgetQuietly(req.file);
+        this.forgetQuietly(file);
       }
     }
     if (this.corpusFailure) failures.push({ part: 'corpus', error: this.corpusFailure });
@@ -135,7 +147,26 @@ export class Engine {
       checklist: checklistOf(model),
       pendingWordRules: result.pendingWordRules,
       failures,
+      affected,
     };
+  }
+
+  /**
+   * Runs a change to one file's entry in the corpus; returns the other files that hold a
+   * paragraph it gained or lost (what they report as reused has changed).
+   */
+  private affectedBy(file: string, change: () => void | Promise<void>): string[] | Promise<string[]> {
+    const corpus = this.workspace.corpus;
+    const before = new Set(corpus.keys(file));
+    const others = () => {
+      const after = corpus.keys(file);
+      const changed = [...before].filter((k) => !after.has(k)).concat([...after].filter((k) => !before.has(k)));
+      const out = new Set<string>();
+      for (const key of changed) for (const p of corpus.places(key)) if (p.document !== file) out.add(p.document);
+      return [...out];
+    };
+    const done = change();
+    return done ? done.then(others) : others();
   }
 
   /** Findings of only these rules, run even when the settings switch them off (a command asked for them). */
@@ -176,14 +207,20 @@ export class Engine {
     }
   }
 
-  /** A file changed on disk, or an open document closed (its unsaved edits are gone): read it again. */
-  async fileChanged(file: string): Promise<void> {
-    if (!this.workspace.ready) return;
+  /**
+   * A file changed on disk, or an open document closed (its unsaved edits are gone): read it
+   * again. Returns the other files whose reuse findings that changed.
+   */
+  async fileChanged(file: string): Promise<string[]> {
+    if (!this.workspace.ready) return [];
     try {
-      await this.workspace.read(file);
+      return await this.affectedBy(file, async () => {
+        await this.workspace.read(file);
+      });
     } catch (e) {
       this.events.log(`reading ${file} into the workspace index failed: ${messageOf(e)}`);
       this.forgetQuietly(file);
+      return [];
     }
   }
 
@@ -200,6 +237,7 @@ export class Engine {
   private ensureSegmenter(): void {
     if (this.segmenter || this.segmenterLoading) return;
     this.segmenterLoading = true;
+    this.background++;
     setTimeout(() => {
       const t0 = Date.now();
       try {
@@ -212,15 +250,21 @@ export class Engine {
         this.events.log(this.segmenterFailure);
       } finally {
         this.segmenterLoading = false;
+        this.background--;
       }
     }, 20);
   }
 
   private ensureWorkspaceCorpus(folders: string[]): void {
-    if (this.workspace.ready || folders.length === 0) return;
+    if (this.workspace.ready || this.scanning || folders.length === 0) return;
     const workspace = this.workspace;
+    this.scanning = true;
+    this.background++;
     setTimeout(() => {
-      workspace.scan(folders).then(() => {
+      workspace.scan(folders).finally(() => {
+        this.scanning = false;
+        this.background--;
+      }).then(() => {
         this.corpusFailure = undefined;
         this.events.corpusReady(workspace.corpus.size);
       }).catch((e) => {

@@ -22,6 +22,7 @@ import { fixCommands } from './fixCommands';
 import { folding } from './folding';
 import { Health } from './health';
 import { Settings } from './settings';
+import { status } from './status';
 import { symbols } from './symbols';
 import { Trust } from './trust';
 import { Validation } from './validation';
@@ -40,6 +41,7 @@ const FEATURES: Feature[] = [
   views,
   configurationReport,
   workspaceEvents,
+  status,
 ];
 
 function createServer(): Server {

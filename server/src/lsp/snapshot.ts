@@ -28,6 +28,8 @@ export interface Snapshot extends Structure {
   readonly pendingWordRules: string[];
   /** Parts that failed on this analysis (their findings are missing; the rest are here). */
   readonly failures: Failure[];
+  /** Other files whose reuse findings changed with this version (see engine.ts). */
+  readonly affected: string[];
 }
 
 /** A snapshot of what the worker sent for `text`; its lines are split on first use. */

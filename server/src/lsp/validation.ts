@@ -30,6 +30,8 @@ export class Validation {
   /** Features waiting for a document's first snapshot. */
   private readonly waiting = new Map<string, Array<() => void>>();
   private lastDebounce = DEFAULT_DEBOUNCE_MS;
+  /** Validations between their start and their publication. */
+  private running = 0;
 
   constructor(
     private readonly ctx: ServerContext,
@@ -55,8 +57,27 @@ export class Validation {
     if (old) clearTimeout(old);
     this.timers.set(doc.uri, setTimeout(() => {
       this.timers.delete(doc.uri);
-      this.validate(doc.uri).catch((e) => this.ctx.log(`validation failed for ${doc.uri}: ${(e as Error).stack ?? e}`));
+      this.running++;
+      this.validate(doc.uri)
+        .catch((e) => this.ctx.log(`validation failed for ${doc.uri}: ${(e as Error).stack ?? e}`))
+        .finally(() => this.running--);
     }, delay));
+  }
+
+  /**
+   * Resolves once nothing is scheduled or running, here or in the analysis worker (what a test
+   * or a scripted client waits for before it reads the diagnostics); false after `timeoutMs`.
+   */
+  async settled(timeoutMs = 60_000): Promise<boolean> {
+    const idleHere = () => this.timers.size === 0 && this.running === 0;
+    for (const t0 = Date.now(); Date.now() - t0 < timeoutMs;) {
+      await new Promise((r) => setTimeout(r, 5));
+      if (!idleHere() || (await this.checker.busy())) continue;
+      // A reply from the worker may have scheduled more: idle only if still so after a turn.
+      await new Promise((r) => setImmediate(r));
+      if (idleHere()) return true;
+    }
+    return false;
   }
 
   /** Every open document again, at once (settings, dictionaries or the workspace changed). */
@@ -115,6 +136,17 @@ export class Validation {
     connection.sendDiagnostics({ uri, version, diagnostics: snapshot.lsp });
     this.wake(uri);
     this.checker.afterFirstDiagnostics(snapshot.pendingWordRules.length > 0, this.ctx.workspaceFolders);
+    this.recheck(snapshot.affected);
+  }
+
+  /** Open documents of these files hold a paragraph whose other places changed: their reuse findings are checked again. */
+  private recheck(files: string[]): void {
+    if (!files.length) return;
+    const wanted = new Set(files);
+    for (const doc of this.ctx.documents.all()) {
+      const file = uriToPath(doc.uri);
+      if (file && wanted.has(file)) this.schedule(doc, this.lastDebounce);
+    }
   }
 
   /** The document and its snapshot, if the snapshot is of the document's current version. */
@@ -171,6 +203,6 @@ export class Validation {
     this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
     // Unsaved edits are gone: the file on disk stands for it again.
     const file = uriToPath(uri);
-    if (file) this.checker.fileChanged(file).catch(() => undefined);
+    if (file) this.checker.fileChanged(file).then((affected) => this.recheck(affected), () => undefined);
   }
 }
