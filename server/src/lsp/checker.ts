@@ -183,7 +183,7 @@ export class Checker {
     }
     const data: WorkerData = { locale: this.ctx.locale, latest: this.latest.buffer as SharedArrayBuffer };
     // A small young generation, as the client gives the server itself (less resident memory).
-    const worker = new Worker(file, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+    const worker = new Worker(file, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 1 } });
     this.worker = worker;
     this.stopReason = undefined;
     this.timedOut = undefined;

@@ -6,6 +6,7 @@
 
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { analyze, AnalysisCancelled, AnalysisOptions, Diagnostic, Locale, RULE_BY_ID, WordSegmenter } from '../analysis';
+import { setTextCacheBudget } from '../analysis/lru';
 import { outlineOf, checklistOf, OutlineNode, SpeechChecklist } from '../analysis/outline';
 import { loadSegmenter } from '../segmentation';
 import { toLsp } from './diagnostics';
@@ -19,6 +20,8 @@ export interface AnalysisRequest {
   options: AnalysisOptions;
   /** The document's file, when it has one: its paragraphs stand for it in the workspace corpus. */
   file?: string;
+  /** Characters the per-paragraph caches keep (see lru.ts): sized to the open documents. */
+  cacheBudget?: number;
 }
 
 /** A part of the checking that failed on one analysis. */
@@ -106,6 +109,7 @@ export class Engine {
    */
   analyze(req: AnalysisRequest, isStale: () => boolean = () => false): AnalysisData | undefined {
     injectedFault('analysis', req.text);
+    if (req.cacheBudget) setTextCacheBudget(req.cacheBudget);
     const failures: Failure[] = [];
     const self = req.file ?? req.uri;
     const otherDocuments = this.workspace.ready ? { corpus: this.workspace.corpus, self } : undefined;

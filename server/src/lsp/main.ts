@@ -8,6 +8,7 @@ import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, InitializeParams, InitializeResult,
   DidChangeConfigurationNotification, ServerCapabilities,
 } from 'vscode-languageserver/node';
+import * as v8 from 'v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientInitOptions } from '../protocol';
 import { CodeActions } from './actions';
@@ -85,6 +86,10 @@ function initialize(server: Server, params: InitializeParams): InitializeResult 
 }
 
 function main(): void {
+  // V8 favours memory over speed in every isolate started from here on (the analysis worker's
+  // above all): with the dictionary loaded the server is near its 200 MB budget, and typing
+  // made the worker's heap tens of MB larger than what it holds (bench/soak.bench.mjs).
+  v8.setFlagsFromString('--optimize-for-size');
   const server = createServer();
   const { ctx } = server;
   const { connection, documents } = ctx;

@@ -116,7 +116,7 @@ export class Validation {
     }
     let snapshot: Snapshot | undefined;
     try {
-      snapshot = await this.checker.analyze({ uri, version, text, options: settings.options, file: uriToPath(uri) });
+      snapshot = await this.checker.analyze({ uri, version, text, options: settings.options, file: uriToPath(uri), cacheBudget: this.cacheBudget() });
     } catch (e) {
       if (documents.get(uri)?.version !== version) return;
       // The worker was replaced because of another document: this one is simply checked again.
@@ -147,6 +147,16 @@ export class Validation {
       const file = uriToPath(doc.uri);
       if (file && wanted.has(file)) this.schedule(doc, this.lastDebounce);
     }
+  }
+
+  /**
+   * What the analysis caches keep: twice the characters of the open documents (their
+   * paragraphs, and a few old versions of the one being edited), at least 100,000.
+   */
+  private cacheBudget(): number {
+    let chars = 0;
+    for (const doc of this.ctx.documents.all()) chars += doc.getText().length;
+    return Math.max(100_000, 2 * chars);
   }
 
   /** The document and its snapshot, if the snapshot is of the document's current version. */
