@@ -14,13 +14,13 @@ import { Report, ROOT, machine } from './lib.mjs';
 const report = new Report(`archive.bench.mjs — ${machine()}`);
 const base = fs.mkdtempSync(path.join(os.tmpdir(), 'jianggao-archive-'));
 
-/** `count` speeches of ~30,000 characters in `dir`; each shares two paragraphs with its neighbours, some have slips. */
+/** `count` speeches of ~10,000 characters (~30 KB) in `dir`; each shares two paragraphs with its neighbours, some have slips. */
 function archive(dir, count) {
   fs.mkdirSync(dir, { recursive: true });
   let bytes = 0;
   for (let i = 0; i < count; i++) {
-    const shared = [generatedParagraphs(1, 900_000 + i)[0], generatedParagraphs(1, 900_000 + ((i + 1) % count))[0]];
-    let text = generatedSpeech(i, 30_000, { shared });
+    const shared = [generatedParagraphs(1, 2_400_000 + 4 * i)[0], generatedParagraphs(1, 2_400_000 + 4 * ((i + 1) % count))[0]];
+    let text = generatedSpeech(i, 10_000, { shared });
     if (i % 7 === 0) text = text.replace('要', '要要');
     if (i % 11 === 0) text = text.replace('今天召开这次会议', '今天召开XX会议');
     const year = 2000 + Math.floor(i / 50);

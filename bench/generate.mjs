@@ -29,6 +29,10 @@ const MANNERS = [
 const PLACES = [
   '在城区', '在农村', '在园区', '在社区', '在重点企业', '在交通沿线', '在学校医院', '在景区周边', '在山区库区', '在老旧小区', '在产业集群', '在边远乡村', '',
 ];
+const TIMES = [
+  '', '今年', '明年', '一季度', '上半年', '下半年', '年底前', '三年内', '近期', '汛期前', '春节前', '今冬明春', '“十四五”期间', '本月内',
+  '国庆前', '开学前', '入冬前', '两年内', '第一季度末', '年中', '秋收后', '十月底前', '全年', '五年内',
+];
 const FIGURES = (n) => [
   `今年计划完成投资${30 + (n % 70)}亿元`, `全年新增就业${2 + (n % 9)}万人以上`, `力争完成改造${100 + (n % 400)}个`,
   `确保覆盖率达到${80 + (n % 20)}%`, `重点推进${5 + (n % 25)}个方面的工作`, `分${2 + (n % 4)}批次组织实施`,
@@ -42,20 +46,22 @@ const NUMERALS = '一二三四五六七八九';
 
 /**
  * The i-th sentence. Each part steps through its list at its own pace (coprime steps), so
- * five consecutive sentences never share a subject, an action, a goal or a manner, and no
- * sentence repeats within 8,640.
+ * five consecutive sentences never share a subject, an action, a goal or a manner; a place
+ * and a time that change slowly make every sentence distinct for the first three million.
  */
 export function sentence(i) {
   const subject = SUBJECTS[i % SUBJECTS.length];
   const action = ACTIONS[(i * 5) % ACTIONS.length];
   const goal = GOALS[(i * 7) % GOALS.length];
   const manner = MANNERS[(Math.floor(i / 720) + i * 5) % MANNERS.length];
-  const place = PLACES[i % PLACES.length];
-  if (i % 5 === 4) return `${place ? place + '，' : ''}${FIGURES(i)[i % 6]}，${subject}要${manner}。`;
-  return `${place ? place + '，' : ''}${subject}要${action}，${goal}，${manner}。`;
+  const place = PLACES[(Math.floor(i / 8640) + i) % PLACES.length];
+  const time = TIMES[Math.floor(i / 112_320) % TIMES.length];
+  const lead = [time, place].filter(Boolean).join('');
+  if (i % 5 === 4) return `${lead ? lead + '，' : ''}${subject}要${action}，${goal}，${FIGURES(i)[i % 6]}，${manner}。`;
+  return `${lead ? lead + '，' : ''}${subject}要${action}，${goal}，${manner}。`;
 }
 
-/** `count` body paragraphs of two to four sentences, from sentence `start` on. */
+/** `count` body paragraphs of two to four sentences, from sentence `start` on (at most 4 × count sentences). */
 export function generatedParagraphs(count, start = 0) {
   const out = [];
   let s = start;
@@ -83,7 +89,7 @@ export function generatedSpeech(index, chars, { shared = [] } = {}) {
   let size = lines.join('\n').length;
   const body = Math.max(chars - size - 60, 200);
   const perSection = Math.max(1, Math.round(body / sections / 120));
-  let s = index * 20_000;
+  let s = index * 2_000;
   const extra = [...shared];
   for (let k = 0; k < sections; k++) {
     lines.push(`${NUMERALS[k]}、${HEADINGS[(k + index) % HEADINGS.length]}`);

@@ -22,6 +22,16 @@ const until = async (cond: () => boolean, what: string, ms = 20000) => {
 const draft = (mark = '') => SAMPLE_DRAFT.replace('各级各部门要狠抓落实。', '各级各部门要要狠抓落实。').replace('安全生产责任重于泰山。', `安全生产责任重于泰山。${mark}`);
 /** Removes what `draft(mark)` added on line 4. */
 const unmark = (mark: string) => [{ range: { start: { line: 4, character: 11 }, end: { line: 4, character: 11 + mark.length } }, text: '' }];
+/**
+ * Waits until the analysis worker runs (the dictionary it loads is its sign): until then a
+ * fresh server analyses a short document on its own thread, and these tests are about the worker.
+ */
+async function workerRunning(c: TestClient): Promise<void> {
+  const uri = 'file:///tmp/warm-up.speech';
+  c.open(uri, draft());
+  await until(() => c.logs.some((l) => /word segmentation ready/.test(l)), 'the worker to load the dictionary');
+  c.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+}
 
 describe('a failing part is said once, leaves the rest, and is tried again', function () {
   this.timeout(60000);
@@ -134,6 +144,8 @@ describe('a failing part is said once, leaves the rest, and is tried again', fun
     const c = await start({ env: { JIANGGAO_TEST_FAULT: 'slow:placeholder:5000:【慢】,deadline:1000' } });
     const a = 'file:///tmp/fail-deadline-a.speech';
     const b = 'file:///tmp/fail-deadline-b.speech';
+    // (Once the worker runs: a fresh server analyses its first small documents on its own thread meanwhile.)
+    await workerRunning(c);
     c.open(a, draft('【慢】'));
     await sleep(100);
     c.open(b, draft());
@@ -153,6 +165,7 @@ describe('the analysis runs off the message loop', function () {
 
   it('symbols, folding, code actions and the outline are answered while an analysis runs', async () => {
     c = await TestClient.start({ settings: { debounceMs: 0 }, env: { JIANGGAO_TEST_FAULT: 'slow:placeholder:3000:【慢】' } });
+    await workerRunning(c);
     const slow = 'file:///tmp/busy-slow.speech';
     const other = 'file:///tmp/busy-other.speech';
     c.open(other, draft());
@@ -175,6 +188,7 @@ describe('the analysis runs off the message loop', function () {
   it('an analysis made stale by a newer version is abandoned between two rules, not finished', async () => {
     // Two slow rules (placeholder, then unbalanced-pair): version 2 arrives while version 1 is in the first.
     c = await TestClient.start({ settings: { debounceMs: 0 }, env: { JIANGGAO_TEST_FAULT: 'slow:placeholder:800:【慢】,slow:unbalanced-pair:800:【慢】' } });
+    await workerRunning(c);
     const uri = 'file:///tmp/stale-abandoned.speech';
     const v1 = draft('【慢】');
     c.open(uri, v1);

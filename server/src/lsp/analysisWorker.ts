@@ -59,6 +59,8 @@ async function handle(req: WorkerRequest): Promise<unknown> {
   }
 }
 
+post({ kind: 'ready' });
+
 port.on('message', (req: WorkerRequest) => {
   handle(req).then(
     (result) => post({ kind: 'reply', id: req.id, result }),

@@ -33,6 +33,7 @@ type Request =
 export type WorkerRequest = Request & { id: number };
 
 export type WorkerMessage =
+  | { kind: 'ready' }
   | { kind: 'started'; id: number }
   | { kind: 'reply'; id: number; result?: unknown; error?: string }
   | { kind: 'log'; message: string }
@@ -51,6 +52,12 @@ export interface CheckerEvents {
 export class CollateralFailure extends Error {}
 
 const SLOTS = 4096;
+/**
+ * While the worker is still starting, a document up to this long is analysed on the main
+ * thread instead (without words or the workspace, which come later anyway): the first
+ * diagnostics of a fresh server do not wait for the worker's start.
+ */
+const FIRST_ON_MAIN_CHARS = 100_000;
 /** An analysis is stopped (and its worker replaced) past this deadline: 30 s, and 30 s more per MB. */
 const deadlineMs = (text: string) => injectedDeadline() ?? 30_000 + (30_000 * text.length) / 1_000_000;
 
@@ -58,6 +65,10 @@ export class Checker {
   private worker: Worker | undefined;
   /** Used instead of a worker when the worker bundle is not there (the server run from elsewhere). */
   private inProcess: Engine | undefined;
+  /** The worker has loaded its code and takes requests. */
+  private workerReady = false;
+  /** Runs first analyses on the main thread while the worker starts. */
+  private starter: Engine | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; deadline?: number; timer?: NodeJS.Timeout }>();
   private readonly latest = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
@@ -100,6 +111,11 @@ export class Checker {
   async analyze(request: AnalysisRequest): Promise<Snapshot | undefined> {
     this.noteVersion(request.uri, request.version);
     const slot = this.slots.get(request.uri) ?? -1;
+    if (!this.inProcess && !this.workerReady && request.text.length <= FIRST_ON_MAIN_CHARS) {
+      this.starter ??= new Engine(this.ctx.locale, { log: (m) => this.events.log(m), segmenterReady: () => undefined, corpusReady: () => undefined });
+      const data = this.starter.analyze(request, () => slot >= 0 && Atomics.load(this.latest, slot) !== request.version);
+      return data && snapshotOf(data, request.text, request.options);
+    }
     const data = (await this.request({ kind: 'analyze', slot, request }, deadlineMs(request.text))) as AnalysisData | undefined;
     return data && snapshotOf(data, request.text, request.options);
   }
@@ -140,6 +156,11 @@ export class Checker {
     if (this.pending.size > 0) return true;
     if (!this.worker && !this.inProcess) return false;
     return (await this.request({ kind: 'busy' })) as boolean;
+  }
+
+  /** Starts the worker now (at initialisation), so the first document's analysis does not wait for it. */
+  start(): void {
+    if (!this.inProcess) this.ensureWorker();
   }
 
   /** Stops the worker (the server is shutting down). */
@@ -185,6 +206,7 @@ export class Checker {
     // A small young generation, as the client gives the server itself (less resident memory).
     const worker = new Worker(file, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 1 } });
     this.worker = worker;
+    this.workerReady = false;
     this.stopReason = undefined;
     this.timedOut = undefined;
     worker.on('message', (m: WorkerMessage) => this.received(m));
@@ -194,6 +216,7 @@ export class Checker {
     });
     worker.on('exit', (code) => {
       if (this.worker === worker) this.worker = undefined;
+      this.workerReady = false;
       this.segmenter = undefined;
       const reason = this.stopReason ?? `the analysis worker stopped (exit code ${code})`;
       for (const [id, p] of this.pending) {
@@ -210,6 +233,9 @@ export class Checker {
 
   private received(m: WorkerMessage): void {
     switch (m.kind) {
+      case 'ready':
+        this.workerReady = true;
+        return;
       case 'started':
         return this.started(m.id);
       case 'reply': {

@@ -134,7 +134,9 @@ export class Engine {
       const file = req.file;
       try {
         injectedFault('corpus', req.text);
-        affected = this.affectedBy(file, () => this.workspace.update(file, result.model)) as string[];
+        const before = new Set(this.workspace.corpus.keys(file));
+        this.workspace.update(file, result.model);
+        affected = this.othersAffected(file, before);
       } catch (e) {
         failures.push({ part: 'corpus', error: messageOf(e) });
         this.forgetQuietly(file);
@@ -156,21 +158,16 @@ export class Engine {
   }
 
   /**
-   * Runs a change to one file's entry in the corpus; returns the other files that hold a
-   * paragraph it gained or lost (what they report as reused has changed).
+   * The other files that hold a paragraph `file` gained or lost since its keys were `before`:
+   * what they report as reused has changed.
    */
-  private affectedBy(file: string, change: () => void | Promise<void>): string[] | Promise<string[]> {
+  private othersAffected(file: string, before: ReadonlySet<string>): string[] {
     const corpus = this.workspace.corpus;
-    const before = new Set(corpus.keys(file));
-    const others = () => {
-      const after = corpus.keys(file);
-      const changed = [...before].filter((k) => !after.has(k)).concat([...after].filter((k) => !before.has(k)));
-      const out = new Set<string>();
-      for (const key of changed) for (const p of corpus.places(key)) if (p.document !== file) out.add(p.document);
-      return [...out];
-    };
-    const done = change();
-    return done ? done.then(others) : others();
+    const after = corpus.keys(file);
+    const changed = [...before].filter((k) => !after.has(k)).concat([...after].filter((k) => !before.has(k)));
+    const out = new Set<string>();
+    for (const key of changed) for (const p of corpus.places(key)) if (p.document !== file) out.add(p.document);
+    return [...out];
   }
 
   /** Findings of only these rules, run even when the settings switch them off (a command asked for them). */
@@ -218,9 +215,9 @@ export class Engine {
   async fileChanged(file: string): Promise<string[]> {
     if (!this.workspace.ready) return [];
     try {
-      return await this.affectedBy(file, async () => {
-        await this.workspace.read(file);
-      });
+      const before = new Set(this.workspace.corpus.keys(file));
+      await this.workspace.read(file);
+      return this.othersAffected(file, before);
     } catch (e) {
       this.events.log(`reading ${file} into the workspace index failed: ${messageOf(e)}`);
       this.forgetQuietly(file);

@@ -8,6 +8,7 @@
 //   deadline:<ms>                an analysis is stopped after <ms> instead of 30 s and more
 // Several are separated by commas.
 
+import { isMainThread } from 'worker_threads';
 import { RULE_BY_ID } from '../analysis';
 
 export type FaultyPart = 'segmenter' | 'corpus' | 'settings' | 'analysis';
@@ -25,7 +26,8 @@ function failure(spec: string): Error {
 /** Throws when a fault is injected for `part` and `subject` contains its text. */
 export function injectedFault(part: FaultyPart, subject: string): void {
   if (!installed) installTestFault();
-  if (part === 'analysis' && exitOn !== undefined && subject.includes(exitOn)) process.exit(70);
+  // (Only a worker's thread exits: on the main thread the hook would end the server.)
+  if (part === 'analysis' && exitOn !== undefined && subject.includes(exitOn) && !isMainThread) process.exit(70);
   const when = throwing.get(part);
   if (when !== undefined && subject.includes(when)) throw failure(`throw:${part}${when ? ':' + when : ''}`);
 }

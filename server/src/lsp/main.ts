@@ -95,6 +95,7 @@ function main(): void {
   const { connection, documents } = ctx;
   connection.onInitialize((params) => initialize(server, params));
   connection.onInitialized(() => {
+    server.checker.start();
     if (ctx.hasConfigurationCapability) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: 'jianggao' }).catch(() => undefined);
     }

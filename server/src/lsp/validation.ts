@@ -129,7 +129,9 @@ export class Validation {
       this.wake(uri);
       return;
     }
-    // Abandoned, or finished after a newer version came: that version's analysis publishes.
+    // Changes that arrived while it ran (on this thread, the first analysis may) are let in
+    // first. Abandoned, or finished after a newer version came: that version's analysis publishes.
+    await pendingMessagesIn();
     if (!snapshot || documents.get(uri)?.version !== version) return;
     this.health.update(uri, [...failures, ...snapshot.failures]);
     this.snapshots.set(uri, snapshot);
@@ -215,4 +217,15 @@ export class Validation {
     const file = uriToPath(uri);
     if (file) this.checker.fileChanged(file).then((affected) => this.recheck(affected), () => undefined);
   }
+}
+
+/**
+ * Resolves once messages that arrived during a synchronous stretch are dispatched: the reader
+ * queues them from the poll phase and vscode-jsonrpc dispatches one per setImmediate.
+ */
+function pendingMessagesIn(rounds = 4): Promise<void> {
+  return new Promise((resolve) => {
+    const next = (n: number) => (n === 0 ? resolve() : setImmediate(() => next(n - 1)));
+    next(rounds);
+  });
 }
