@@ -40,6 +40,9 @@ function checkDir(dir, args = []) {
     let out = '';
     let err = '';
     let peak = 0;
+    // (Decoded as a stream: a character split between two chunks must not be garbled.)
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (err += c));
     const poll = setInterval(() => {

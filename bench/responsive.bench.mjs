@@ -58,6 +58,19 @@ const requests = {
   'foldingRange (another draft)': () => client.request('textDocument/foldingRange', { textDocument: { uri: small } }),
   'codeAction (another draft)': () => client.request('textDocument/codeAction', { textDocument: { uri: small }, range: { start: { line: 4, character: 0 }, end: { line: 4, character: 10 } }, context: { diagnostics: [] } }),
 };
+// The same requests with nothing being analysed: what the machine itself gives (on a shared
+// machine, a thread waiting for a core shows here too).
+const idle = [];
+for (let round = 0; round < 30; round++) {
+  for (const send of Object.values(requests)) {
+    const t0 = performance.now();
+    await send();
+    idle.push(performance.now() - t0);
+  }
+  await new Promise((r) => setTimeout(r, 20));
+}
+report.note(`the same requests with nothing being analysed: median / worst of ${idle.length}`, `${ms(median(idle))} / ${ms(Math.max(...idle))} ms`);
+
 const latencies = Object.fromEntries(Object.keys(requests).map((k) => [k, []]));
 for (let round = 0; round < 3; round++) {
   const done = editBig();

@@ -21,12 +21,12 @@ const engine = new Engine(data.locale, {
   corpusReady: (files) => post({ kind: 'corpusReady', files }),
 });
 
-// A full garbage collection every hundred analyses: while a writer types, the worker's heap
+// A full garbage collection every fifty analyses: while a writer types, the worker's heap
 // otherwise grows by tens of MB before V8 collects it on its own (bench/soak.bench.mjs), and
 // one collection of its small live heap costs a few milliseconds here, off the message loop.
 v8.setFlagsFromString('--expose-gc');
 const collectGarbage = vm.runInNewContext('gc') as () => void;
-const GC_EVERY = 100;
+const GC_EVERY = 50;
 let analyses = 0;
 
 /** Whether the main thread has seen a newer version of the document than the one asked for. */

@@ -153,12 +153,12 @@ export class Validation {
 
   /**
    * What the analysis caches keep: twice the characters of the open documents (their
-   * paragraphs, and a few old versions of the one being edited), at least 100,000.
+   * paragraphs, and a few old versions of the one being edited), at least 60,000.
    */
   private cacheBudget(): number {
     let chars = 0;
     for (const doc of this.ctx.documents.all()) chars += doc.getText().length;
-    return Math.max(100_000, 2 * chars);
+    return Math.max(60_000, 2 * chars);
   }
 
   /** The document and its snapshot, if the snapshot is of the document's current version. */
