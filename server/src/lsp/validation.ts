@@ -132,7 +132,12 @@ export class Validation {
     // Changes that arrived while it ran (on this thread, the first analysis may) are let in
     // first. Abandoned, or finished after a newer version came: that version's analysis publishes.
     await pendingMessagesIn();
-    if (!snapshot || documents.get(uri)?.version !== version) return;
+    if (!snapshot) {
+      // Said only when the client asked for a trace ($/setTrace): how often typing outruns checking.
+      connection.tracer.log(`analysis of ${uri} version ${version} abandoned: a newer version is waiting`);
+      return;
+    }
+    if (documents.get(uri)?.version !== version) return;
     this.health.update(uri, [...failures, ...snapshot.failures]);
     this.snapshots.set(uri, snapshot);
     connection.sendDiagnostics({ uri, version, diagnostics: snapshot.lsp });
