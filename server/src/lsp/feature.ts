@@ -7,6 +7,7 @@ import { CodeActions } from './actions';
 import { Checker } from './checker';
 import { Commands } from './commands';
 import { ServerContext } from './context';
+import { Health } from './health';
 import { Settings } from './settings';
 import { Trust } from './trust';
 import { Validation } from './validation';
@@ -17,6 +18,7 @@ export interface Server {
   trust: Trust;
   settings: Settings;
   checker: Checker;
+  health: Health;
   validation: Validation;
   actions: CodeActions;
   commands: Commands;

@@ -9,6 +9,7 @@ import { resolveOptions, UserConfig, ConfigProblem } from '../analysis/options';
 import { readConfigFile } from '../config';
 import { ServerContext, uriToPath } from './context';
 import { Trust } from './trust';
+import { injectedFault } from './faults';
 
 export const DEFAULT_DEBOUNCE_MS = 250;
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -39,10 +40,20 @@ export class Settings {
   for(uri: string): Promise<SettingsInForce> {
     let cached = this.cache.get(uri);
     if (!cached) {
-      cached = this.read(uri);
-      this.cache.set(uri, cached);
+      const reading = this.read(uri);
+      // A failure is not kept: the next validation reads the settings again.
+      reading.catch(() => {
+        if (this.cache.get(uri) === reading) this.cache.delete(uri);
+      });
+      this.cache.set(uri, (cached = reading));
     }
     return cached;
+  }
+
+  /** The built-in defaults, for a document whose settings could not be read. */
+  defaults(): SettingsInForce {
+    const resolved = resolveOptions([], new Set(RULE_BY_ID.keys()), this.ctx.locale);
+    return { maxFileSize: DEFAULT_MAX_FILE_SIZE, debounceMs: DEFAULT_DEBOUNCE_MS, options: resolved.options, dictionaries: [], sources: [] };
   }
 
   /** Everything is read again on next use (editor settings or a watched file changed). */
@@ -82,6 +93,7 @@ export class Settings {
 
   private async read(uri: string): Promise<SettingsInForce> {
     const editor = await this.editorSettings(uri);
+    injectedFault('settings', uri);
     const editorLayer: UserConfig = {
       rules: editor.rules as Record<string, unknown> | undefined,
       speakingRate: editor.speakingRate,

@@ -19,8 +19,8 @@ function toOutlineItem(n: OutlineNode, lineIndex: LineIndex, rate: number): Outl
 
 export const views: Feature = {
   register({ ctx, validation }) {
-    ctx.connection.onRequest(REQUESTS.outline, (params: { uri: string }): OutlineResponse | null => {
-      const s = validation.structureOf(params.uri);
+    ctx.connection.onRequest(REQUESTS.outline, async (params: { uri: string }): Promise<OutlineResponse | null> => {
+      const s = await validation.structureOf(params.uri);
       if (!s) return null;
       const { outline, checklist, lineIndex, options } = s.structure;
       const rate = options.speakingRate;
@@ -38,8 +38,8 @@ export const views: Feature = {
       };
     });
 
-    ctx.connection.onRequest(REQUESTS.stats, (params: StatsRequest): StatsResponse | null => {
-      const s = validation.structureOf(params.uri);
+    ctx.connection.onRequest(REQUESTS.stats, async (params: StatsRequest): Promise<StatsResponse | null> => {
+      const s = await validation.structureOf(params.uri);
       if (!s) return null;
       const { checklist, options } = s.structure;
       const chars = checklist.reduce((n, c) => n + c.chars, 0);
