@@ -1,5 +1,5 @@
 // Shared by the benchmarks: the machine, how a figure is printed against its target, process
-// memory, drafts of any size built from real text, and a plain LSP client for dist/server.js.
+// memory, generated drafts of any size, and a plain LSP client for dist/server.js.
 
 import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generatedParagraphs, generatedSpeech } from './generate.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SEED = path.resolve(ROOT, '..', 'shared', 'corpus', 'seed', 'five-speeches.txt');
 export const require = createRequire(import.meta.url);
 
 export function machine() {
@@ -47,44 +47,59 @@ export function rssMB(pid = process.pid) {
   return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
 }
 
-/** Real prose paragraphs: the seed corpus (read now, never copied) and the clean fixture speeches. */
+/** Prose paragraphs: the project's clean fixture speeches, then generated ones (bench/generate.mjs). */
 export function paragraphPool() {
-  const texts = [fs.readFileSync(SEED, 'utf8')];
   const clean = path.join(ROOT, 'test', 'fixtures', 'clean');
-  for (const f of fs.readdirSync(clean).filter((x) => x.endsWith('.speech'))) texts.push(fs.readFileSync(path.join(clean, f), 'utf8'));
-  return texts.flatMap((t) => t.split(/\r?\n/)).map((l) => l.trim())
+  const texts = fs.readdirSync(clean).filter((x) => x.endsWith('.speech')).sort().map((f) => fs.readFileSync(path.join(clean, f), 'utf8'));
+  const own = texts.flatMap((t) => t.split(/\r?\n/)).map((l) => l.trim())
     .filter((l) => l.length >= 30 && /[。！？!?]$/.test(l) && !/^第.{1,3}篇|^[一二三四五六七八九十]+、|www\./.test(l));
+  return [...own, ...generatedParagraphs(3000, 500_000)];
+}
+
+/** One speech of about `chars` characters (generated: no sentence twice, see bench/generate.mjs). */
+export function makeDraft(chars, index = 0) {
+  return generatedSpeech(index, chars);
 }
 
 /**
- * One speech of about `chars` characters: title, salutation, opening, sections 一、…九、 with
- * real paragraphs (taken in order, over again when the pool runs out), closing.
+ * A collection of about `bytes` bytes: speeches headed 第N篇 one after another (what a
+ * writer's archive file looks like), each generated.
  */
-export function makeDraft(chars, pool = paragraphPool()) {
-  const numerals = '一二三四五六七八九';
-  const lines = ['在全市重点工作推进会议上的讲话', '同志们：', '今天召开全市重点工作推进会议，主要任务是总结工作、部署任务。下面，我讲几点意见。'];
-  let size = lines.join('\n').length;
-  const perSection = Math.max(3, Math.ceil(chars / 9 / 200));
-  for (let i = 0, section = 0; size < chars; i++) {
-    if (i % perSection === 0 && section < 9) {
-      const heading = `${numerals[section++]}、突出工作重点，推动各项任务落地见效`;
-      lines.push(heading);
-      size += heading.length + 1;
-    }
-    const p = pool[i % pool.length];
-    lines.push(p);
-    size += p.length + 1;
+export function makeCollection(bytes) {
+  const out = [];
+  let size = 0;
+  const numerals = '一二三四五六七八九十';
+  for (let i = 0; size < bytes; i++) {
+    const n = i + 1;
+    const label = n <= 10 ? numerals[n - 1] : n < 20 ? `十${numerals[n - 11]}` : String(n);
+    const s = `第${label}篇：${generatedSpeech(i, 6000)}`;
+    out.push(s);
+    size += Buffer.byteLength(s) + 1;
   }
-  lines.push('同志们，让我们团结一心、真抓实干，奋力完成全年目标任务！');
-  return lines.join('\n');
+  return out.join('\n');
+}
+
+/** CPU time (user + system, all threads) a process has used, in ms (Linux /proc). */
+export function cpuMs(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the full line, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** A plain LSP client over stdio for `node dist/server.js --stdio`, as any editor would be. */
 export class LspClient {
-  constructor(env = {}) {
+  constructor(env = {}, settings = {}) {
     this.started = performance.now();
-    // Started as the VS Code client starts it (client/src/extension.ts): a small young generation.
-    this.child = spawn(process.execPath, ['--max-semi-space-size=1', path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    this.settings = settings;
+    // Started as the VS Code client starts it (client/src/extension.ts): a small young
+    // generation, two malloc arenas.
+    // JIANGGAO_BENCH_NODE_ARGS adds node options (a profiler: --cpu-prof --cpu-prof-dir=…).
+    const extra = (process.env.JIANGGAO_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.child = spawn(process.execPath, ['--max-semi-space-size=1', ...extra, path.join(ROOT, 'dist', 'server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', ...env },
+    });
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;
     this.pending = new Map();
@@ -107,7 +122,7 @@ export class LspClient {
   dispatch(msg, at) {
     if (msg.id !== undefined && msg.method) {
       // Requests from the server: configuration (defaults), capability registration, progress.
-      const result = msg.method === 'workspace/configuration' ? msg.params.items.map(() => ({})) : null;
+      const result = msg.method === 'workspace/configuration' ? msg.params.items.map(() => this.settings) : null;
       this.send({ jsonrpc: '2.0', id: msg.id, result });
       return;
     }

@@ -31,7 +31,11 @@ const entries = [
   // Word documents (reading, annotating, export with the docx package): the server loads it
   // on first use, so its start does not pay for parsing it.
   { entryPoints: ['server/src/word/cli.ts'], outfile: 'dist/word.js' },
+  // The server's analysis worker (a thread of dist/server.js): the rules, off the message loop.
+  { entryPoints: ['server/src/lsp/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
+  // The CLI's checking threads (jianggao check on many files).
+  { entryPoints: ['server/src/checkWorker.ts'], outfile: 'dist/checkWorker.js' },
   // The pure analysis library, for scripts, benchmarks and tests that need plain JS.
   { entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/analysis.js' },
   // The word segmenter (nodejieba and Jianggao's dictionaries), for the benchmarks.

@@ -107,9 +107,9 @@ ${kinds.map((k) => `\n## ${k}（${entries.filter((e) => e.kind === k).length}）
   const v = readData('variants.json');
   write('server/docs/proofreading/variants.md', `# variant-form：第一批异形词整理表 / GF 1001-2001
 
-推荐词形在前，不推荐的写法在后。收录 ${v.groups.length} 组（整理表共 338 组）；数据：\`server/src/analysis/data/proofreading/variants.json\`；规则：[variant-form](../rules/variant-form.md)。
+推荐词形在前，不推荐的写法在后，按整理表的顺序。共 ${v.groups.length} 组（整理表正文 338 组，不含附录“含有非规范字的异形词”44 组）；数据：\`server/src/analysis/data/proofreading/variants.json\`（哪些组从整理表副本逐条核对过，见同目录 README.md）；规则：[variant-form](../rules/variant-form.md)。
 
-*${v.groups.length} of the table's 338 groups; generated from the data file by \`scripts/gen-docs.mjs\`.*
+*The table's ${v.groups.length} groups in its order; generated from the data file by \`scripts/gen-docs.mjs\`.*
 
 | 推荐词形 | 不推荐的写法 |
 | --- | --- |
@@ -123,9 +123,11 @@ ${Object.entries(v.notMatched).map(([k, why]) => `- ${k}：${why}`).join('\n')}
 
 ${Object.entries(v.except).map(([k, list]) => `- ${k}：${list.join('、')}中不报告`).join('\n')}
 
-## 未能确定是否属于第一批的组（不检查）/ uncertain, not checked
+## 不属于第一批的组（不检查）/ not in the table, not checked
 
-${v.uncertain.map((g) => `${g[0]}—${g.slice(1).join('、')}`).join('；')}
+| 组 | 为什么不在表内 |
+| --- | --- |
+${v.notInTable.map((e) => `| ${e.group[0]}—${e.group.slice(1).join('、')} | ${cell(e.why)} |`).join('\n')}
 `);
 }
 {

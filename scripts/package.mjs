@@ -210,7 +210,7 @@ const ALLOWED = [
   /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
   /^extension\/readme\.md$/i,
   /^extension\/license(\.txt)?$/i,
-  /^extension\/dist\/(client|server|word)\.js$/,
+  /^extension\/dist\/(client|server|word|analysisWorker)\.js$/,
   /^extension\/server\/docs\/rules\/[a-z0-9-]+\.md$/,
   /^extension\/snippets\/[^/]+\.(code-snippets|json)$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
@@ -259,7 +259,7 @@ export function checkVsixContents(names, { dataFiles, read, repoRoot = root }) {
     }
   }
   const required = [
-    'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/word.js',
+    'extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/word.js', 'extension/dist/analysisWorker.js',
     `extension/${NODEJIEBA}/package.json`, `extension/${NODEJIEBA}/index.js`,
     `extension/${NODEJIEBA}/build/Release/nodejieba.node`,
     ...loaded,
@@ -276,7 +276,7 @@ export function checkVsixContents(names, { dataFiles, read, repoRoot = root }) {
   if (has.has('extension/package.json')) {
     const manifest = JSON.parse(read('extension/package.json').toString('utf8'));
     required.push(...manifestReferences(manifest).map((r) => `extension/${r}`));
-    for (const bundle of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/word.js'].filter((b) => has.has(b))) {
+    for (const bundle of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/word.js', 'extension/dist/analysisWorker.js'].filter((b) => has.has(b))) {
       for (const dep of externalRequires(read(bundle).toString('utf8'))) {
         if (!has.has(`extension/node_modules/${dep}/package.json`)) problems.push(`${bundle} requires '${dep}', which is not in the package`);
       }

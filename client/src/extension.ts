@@ -16,18 +16,28 @@ let features: Features | undefined;
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // A small young generation: the server's heap stays ~12 MB while typing, and V8's default
+  // semi-spaces would otherwise keep ~20 MB more resident. Two malloc arenas: the analysis
+  // worker's thread would otherwise get arenas of its own for the dictionary, ~15 MB more
+  // (bench/soak.bench.mjs). A value the user set is kept.
+  const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
   const serverOptions: ServerOptions = {
-    // A small young generation: the server's heap stays ~12 MB while typing, and V8's default
-    // semi-spaces would otherwise keep ~20 MB more resident (bench/soak.bench.mjs).
-    run: { module, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=1'] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=1', '--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=1'], env } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=1', '--nolazy', '--inspect=6011'], env } },
   };
   const initializationOptions: ClientInitOptions = { locale: vscode.env.language, trusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector(),
     outputChannel: output,
     initializationOptions,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.jianggao.json') },
+    // .jianggao.json changes the settings; another speech file changing on disk changes what
+    // reused-paragraph finds in the open drafts.
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.jianggao.json'),
+        vscode.workspace.createFileSystemWatcher('**/*.{speech,speech.txt,speech.md}'),
+      ],
+    },
     middleware: {
       workspace: {
         // Only the settings the writer made, so the server credits the right layer (explicitSettings.ts).

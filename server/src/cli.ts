@@ -19,6 +19,7 @@ import { loadConfigFor, findConfigFile, readConfigFile } from './config';
 import { loadSegmenter } from './segmentation';
 import { toSarif } from './sarif';
 import { isWordFile, readWordFile, wordOf, wordPositions, writeAnnotated, writeExport } from './word/cli';
+import { checkDrafts, jobsFor } from './checkPool';
 
 const VERSION = '0.1.0';
 
@@ -36,6 +37,8 @@ interface Args {
   annotate?: boolean;
   output?: string;
   podium?: boolean;
+  /** Worker threads for `check` (--jobs; default one per core). */
+  jobs?: number;
 }
 
 class UsageError extends Error {}
@@ -57,6 +60,11 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--annotate') args.annotate = true;
     else if (a === '--podium') args.podium = true;
     else if (a === '--output' || a.startsWith('--output=') || a === '-o') args.output = value();
+    else if (a === '--jobs' || a.startsWith('--jobs=') || a === '-j') {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--jobs must be a whole number of threads, 1 or more, not "${v}"`);
+      args.jobs = Number(v);
+    }
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = value();
       if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang must be zh or en, not "${v}"`);
@@ -76,7 +84,7 @@ function defaultLang(): Locale {
 const HELP = `jianggao ${VERSION} — 讲话稿检查 (checks Chinese speech drafts)
 
 Usage:
-  jianggao check [--fix] [--format text|json|sarif] [--config FILE] [--lang zh|en] FILE|DIR...
+  jianggao check [--fix] [--format text|json|sarif] [--config FILE] [--lang zh|en] [--jobs N] FILE|DIR...
   jianggao outline [--format text|json|markdown] [--lang zh|en] FILE
   jianggao check --annotate FILE.docx...   (writes FILE.jianggao.docx: findings as Word comments)
   jianggao export [--podium] [-o OUT.docx] FILE.speech   (GB/T 9704 layout; --podium: reading copy)
@@ -87,6 +95,7 @@ documents (*.docx; in a .docx, line numbers are paragraph numbers) and .txt file
 like a speech (a speech title, or an audience addressed).
 --fix writes the safe fixes (punctuation, marker forms, pasted characters, broken lines)
 back into each file, as fix-all does in the editor, and reports what is left.
+Many files are checked on worker threads, one per core (--jobs N to choose).
 Configuration: --config FILE, else the nearest .jianggao.json above each file.
 Messages are in Chinese; --lang en (or JIANGGAO_LANG=en) for English.
 Exit: 0 no warnings, 1 warnings or errors found, 2 usage or I/O error.`;
@@ -206,10 +215,14 @@ function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStrea
     if (read.notice) err.write(`jianggao: ${file}: ${say(read.notice)}\n`);
     drafts.push({ file, read, config });
   }
-  const corpus = new ParagraphCorpus();
-  if (drafts.length > 1) for (const d of drafts) corpus.set(d.file, d.read.text);
+  // Each against the others' paragraphs; on worker threads when there are many (checkPool.ts).
+  const checked = checkDrafts(drafts.map((d) => ({ file: d.file, text: d.read.text, options: d.config.options, dictionaries: d.config.dictionaries })), {
+    jobs: jobsFor(args.jobs), words: segmenterFor, log: (m) => err.write(`jianggao: ${m}\n`),
+  });
   const reportedProblems = new Set<string>();
-  for (const { file, read, config } of drafts) {
+  // --fix: the other drafts' paragraphs for checking a written text again (built once, if needed).
+  let fixCorpus: ParagraphCorpus | undefined;
+  for (const [i, { file, read, config }] of drafts.entries()) {
     for (const s of config.sources) {
       for (const p of s.problems) {
         const line = `${s.file}: ${p.key}: ${p.message}`;
@@ -217,29 +230,32 @@ function check(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStrea
         reportedProblems.add(line);
       }
     }
-    try {
-      const otherDocuments = drafts.length > 1 ? { corpus, self: file } : undefined;
-      const input = { options: config.options, words: segmenterFor(config.dictionaries), otherDocuments };
-      let result = analyze(read.text, input);
-      if (args.fix) {
-        const fixed = fixFile(file, read, result.diagnostics);
-        if (fixed.message) err.write(`jianggao: ${file}: ${say(fixed.message)}\n`);
-        // What is left is what the output reports: the written text, checked again.
-        if (fixed.text !== undefined) {
-          read.text = fixed.text;
-          result = analyze(read.text, input);
-        }
+    const checkedDraft = checked[i];
+    if (checkedDraft.error !== undefined) {
+      skip(`${file}: ${say({ key: 'internal-error', data: { message: checkedDraft.error } })}`);
+      continue;
+    }
+    let result: { diagnostics: Diagnostic[]; ruleErrors: Array<{ rule: string; error: string }>; lineIndex: FileResult['lineIndex'] } = checkedDraft;
+    if (args.fix) {
+      const fixed = fixFile(file, read, result.diagnostics);
+      if (fixed.message) err.write(`jianggao: ${file}: ${say(fixed.message)}\n`);
+      // What is left is what the output reports: the written text, checked again (against the others' paragraphs).
+      if (fixed.text !== undefined) {
+        read.text = fixed.text;
+        if (drafts.length > 1 && !fixCorpus) {
+          fixCorpus = new ParagraphCorpus();
+          for (const d of drafts) fixCorpus.set(d.file, d.read.text);
+        } else fixCorpus?.set(file, read.text);
+        const again = analyze(read.text, { options: config.options, words: segmenterFor(config.dictionaries), otherDocuments: fixCorpus ? { corpus: fixCorpus, self: file } : undefined });
+        result = { diagnostics: again.diagnostics, ruleErrors: again.ruleErrors, lineIndex: again.model.lineIndex };
       }
-      for (const e of result.ruleErrors) err.write(`jianggao: ${file}: rule ${e.rule} failed and was skipped: ${e.error}\n`);
-      const word = wordOf(read);
-      results.push({ file, diagnostics: result.diagnostics, read, lineIndex: word ? wordPositions(word.document) : result.model.lineIndex });
-      if (args.annotate) {
-        const written = word ? writeAnnotated(file, word, result.diagnostics, args.lang) : { line: args.lang === 'zh' ? `${file}：--annotate 只用于 Word 文档（.docx），未写批注` : `${file}: --annotate applies to Word documents (.docx) only; no comments written` };
-        err.write(`jianggao: ${written.line}\n`);
-      }
-    } catch (e) {
-      // A bug of ours must not cost the other files their check.
-      skip(`${file}: ${say({ key: 'internal-error', data: { message: (e as Error).message.split('\n')[0] } })}`);
+    }
+    for (const e of result.ruleErrors) err.write(`jianggao: ${file}: rule ${e.rule} failed and was skipped: ${e.error}\n`);
+    const word = wordOf(read);
+    results.push({ file, diagnostics: result.diagnostics, read, lineIndex: word ? wordPositions(word.document) : result.lineIndex });
+    if (args.annotate) {
+      const written = word ? writeAnnotated(file, word, result.diagnostics, args.lang) : { line: args.lang === 'zh' ? `${file}：--annotate 只用于 Word 文档（.docx），未写批注` : `${file}: --annotate applies to Word documents (.docx) only; no comments written` };
+      err.write(`jianggao: ${written.line}\n`);
     }
   }
   if (results.length === 0) {

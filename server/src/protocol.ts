@@ -21,6 +21,8 @@ export const REQUESTS = {
   wordText: 'jianggao/wordText',
   /** A speech document written as a .docx (ExportWordRequest → WordWriteResponse). */
   exportWord: 'jianggao/exportWord',
+  /** Resolves (true) once no check is scheduled or running: for tests and scripted clients. */
+  settled: 'jianggao/settled',
 } as const;
 
 /** Notifications from the client. */

@@ -37,6 +37,8 @@ const PASTED_DRAFT = '粘贴稿.speech';
 const TXT_DRAFT = '推进会讲话.txt';
 /** The draft as a Word document (made by `jianggao export` in each profile). */
 const WORD_DRAFT = '县域经济工作会议讲话.docx';
+/** A draft holding the same paragraph under two headings (issue 10: checking stopped after the first edit). */
+const DUPLICATED_DRAFT = '重复段落的讲稿.speech';
 const SKELETON = { name: '讲稿骨架：工作会议', prefix: 'gongzuohuiyi' };
 const TIMEOUT = { workbench: 90_000, visible: 30_000 };
 const WORKSPACE_FOLDER = 'drafts';
@@ -498,6 +500,40 @@ async function session(browser, vsix, locale) {
       const typed = await page.$$eval(`${ACTIVE_EDITOR} .view-lines .view-line`, (lines) => lines.some((l) => l.textContent.includes('改')));
       if (typed) throw new Error('the Word document\'s speech view took an edit');
       return `"${first}", ${findings.length} findings in Problems, read-only`;
+    });
+
+    await check(page, locale, `${DUPLICATED_DRAFT} (the same paragraph twice) is still checked after an edit: a typed 要要 is flagged`, 'duplicated', async () => {
+      const file = path.join(profile.workspace, DUPLICATED_DRAFT);
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      const twice = lines.findIndex((l, i) => l.length > 20 && lines.indexOf(l, i + 1) > i);
+      if (twice < 0) throw new Error(`${DUPLICATED_DRAFT} holds no paragraph twice`);
+      // What the checker says of the draft after the two edits below: the first one (a
+      // character at the start of the title), then 要要 typed at the start of the paragraph.
+      const edited = [...lines];
+      edited[0] = '新' + edited[0];
+      edited[twice] = '要要' + edited[twice];
+      const editedFile = path.join(os.tmpdir(), `jianggao-duplicated-${process.pid}.speech`);
+      fs.writeFileSync(editedFile, edited.join('\n'));
+      const doubled = cliJson(['check', '--format', 'json', '--lang', lang, editedFile])[0].diagnostics.find((d) => d.rule === 'doubled-word');
+      fs.rmSync(editedFile);
+      if (!doubled) throw new Error('the checker does not flag the typed 要要');
+      await openFromExplorer(page, DUPLICATED_DRAFT);
+      const goToLine = async (line) => {
+        await page.keyboard.press('Control+G');
+        await page.locator('.quick-input-widget input').fill(`:${line}`);
+        await page.keyboard.press('Enter');
+      };
+      await page.locator(`${ACTIVE_EDITOR} .view-lines`).click();
+      await goToLine(1);
+      await page.keyboard.type('新');
+      await goToLine(twice + 1);
+      await page.keyboard.type('要要');
+      await page.keyboard.press('Control+Shift+M');
+      const where = `[Ln ${doubled.line}, Col ${doubled.column}]`;
+      await waitVisible(page, `Problems: "${doubled.message}" doubled-word ${where} for ${DUPLICATED_DRAFT}`, ({ message, where }) =>
+        [...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => r.textContent.includes(message) && r.textContent.includes('doubled-word') && r.textContent.includes(where)),
+        { message: doubled.message, where });
+      return `${doubled.message} ${where}`;
     });
 
     await check(page, locale, 'a skeleton inserted into a new untitled file makes it a speech draft, checked at once', 'untitled-skeleton', async () => {

@@ -19,6 +19,10 @@ export class TestClient {
   readonly logs: string[] = [];
   /** window/showMessage: what the writer sees as a notification. */
   readonly messages: string[] = [];
+  /** The server's stderr (test hooks report there). */
+  stderr = '';
+  /** How many workspace/configuration requests the server made. */
+  configurationRequests = 0;
   private waiters: Array<{ pred: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }> = [];
   private constructor(readonly child: ChildProcessWithoutNullStreams, public settings: Record<string, unknown>) {
     this.connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -29,7 +33,12 @@ export class TestClient {
     this.connection.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
     this.connection.onNotification('window/showMessage', (p: { message: string }) => { this.messages.push(p.message); });
     this.connection.onRequest('window/showMessageRequest', (p: { message: string }) => { this.messages.push(p.message); return null; });
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
+      this.configurationRequests++;
+      return p.items.map(() => this.settings);
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => { this.stderr += chunk; });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/codeLens/refresh', () => {

@@ -85,7 +85,9 @@ const NUMERAL = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2}|[①-⑳])
 
 /**
  * Where a fix may write:
- * - an ordinary fix: every edit inside the diagnostic's range [start, end];
+ * - an ordinary fix: every edit inside the diagnostic's range [start, end], or inside one of
+ *   its related locations (one deviation used in several places is one finding whose fix
+ *   corrects all of them: the other places are its related locations);
  * - a document-wide fix (reach 'document': a half-width draft): one mark per edit, its own place among them;
  * - a renumber fix (numbering-gap/-duplicate/-start): every edit replaces exactly the numeral
  *   of a marker (with a numeral: 一…九十九, 1…99, ①…⑳), or the whole marker when its form
@@ -108,7 +110,8 @@ export function assertFixScope(text: string, result: AnalysisResult, d: Diagnost
     return;
   }
   if (!RENUMBER_RULES.has(d.rule)) {
-    for (const e of fix) assert.ok(d.start <= e.start && e.end <= d.end, `${show(d)}: fix edit [${e.start}, ${e.end}) outside the diagnostic`);
+    const places = [{ start: d.start, end: d.end }, ...(d.related ?? []).filter((r) => !r.external)];
+    for (const e of fix) assert.ok(places.some((p) => p.start <= e.start && e.end <= p.end), `${show(d)}: fix edit [${e.start}, ${e.end}) outside the diagnostic and its related locations`);
     return;
   }
   const markers = markersOf(result.model);

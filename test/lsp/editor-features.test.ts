@@ -6,11 +6,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defaultSetting, parseDocument, RULE_BY_ID, ruleTitle } from '../../server/src/analysis';
+import { analyze, defaultSetting, parseDocument, RULE_BY_ID, ruleTitle } from '../../server/src/analysis';
 import { formatDuration, outlineOf } from '../../server/src/analysis/outline';
 import { FOCUS_PAUSE_MS } from '../../server/src/lsp/focusMode';
 import { TestClient, PublishedDiagnostics } from '../helpers/lsp';
 import { SAMPLE_DRAFT } from '../helpers/sample';
+import { testWords } from '../helpers/words';
 
 /** The sample draft with a doubled 的 in the first section (line 4). */
 const DRAFT = SAMPLE_DRAFT.replace('安全生产责任重于泰山。', '安全生产责任重于泰山，这是我们工作的的重点。');
@@ -656,6 +657,32 @@ describe('"加入允许词表" writes words.allow of the workspace\'s .jianggao.
       assert.deepEqual(typoOn(await c.waitFor(withWords(uri))), []);
     } finally {
       await Promise.all([c.stop(), plain.stop()]);
+    }
+  });
+});
+
+describe('the editor\'s word rules read the dictionary\'s word classes, as the CLI does', function () {
+  this.timeout(60000);
+  it('doubled-word and overused-phrase find in the server what the analysis library finds with the same segmenter', async () => {
+    const rules = ['doubled-word', 'overused-phrase'];
+    const c = await TestClient.start({ settings: { rules: Object.fromEntries(rules.map((r) => [r, 'info'])) } });
+    try {
+      let i = 0;
+      for (const id of rules) {
+        for (const bad of RULE_BY_ID.get(id)!.docs.bad) {
+          const want = analyze(bad, { options: { rules: { [id]: 'info' } }, words: testWords(), only: new Set([id]) }).diagnostics;
+          assert.ok(want.length, `${id} fires on its bad example`);
+          const uri = `file:///tmp/word-classes-${i++}.speech`;
+          c.open(uri, bad);
+          const p = await c.waitFor((x) => x.uri === uri && x.diagnostics.some((d) => d.code === id), 15000)
+            .catch(() => assert.fail(`the server does not report ${id} on ${JSON.stringify(bad)}`));
+          const lines = bad.split('\n');
+          const offset = (pos: { line: number; character: number }) => lines.slice(0, pos.line).reduce((n, l) => n + l.length + 1, 0) + pos.character;
+          assert.deepEqual(p.diagnostics.filter((d) => d.code === id).map((d) => offset(d.range.start)), want.map((d) => d.start), bad);
+        }
+      }
+    } finally {
+      await c.stop();
     }
   });
 });

@@ -33,34 +33,46 @@ describe('server robustness', function () {
     for (const c of clients.splice(0)) await c.stop();
   });
 
-  it('a rule that throws is switched off for that document alone, with one log line, and every other rule still reports', async () => {
+  it('a rule that throws: every other rule reports, the writer is told once in Chinese, and the next edit tries the rule again', async () => {
     // Without the fault the draft has a placeholder finding: the test can tell.
     const healthy = await start({});
     healthy.open('file:///tmp/robust-healthy.speech', DRAFT);
     assert.ok(codes(await healthy.waitFor((p) => p.uri === 'file:///tmp/robust-healthy.speech')).includes('placeholder'));
 
-    const c = await start({ env: { JIANGGAO_TEST_FAULT: 'throw:placeholder' } });
+    // The rule throws on drafts that contain 【故障】.
+    const c = await start({ env: { JIANGGAO_TEST_FAULT: 'throw:placeholder:【故障】' }, settings: { debounceMs: 0 } });
     const a = 'file:///tmp/robust-a.speech';
     const b = 'file:///tmp/robust-b.speech';
+    const broken = DRAFT.replace('安全生产责任重于泰山。', '安全生产责任重于泰山。【故障】');
     const failures = () => c.logs.filter((l) => /rule placeholder failed/.test(l));
-    c.open(a, DRAFT);
+    c.open(a, broken);
     const first = await c.waitFor((p) => p.uri === a && p.version === 1);
     assert.ok(!codes(first).includes('placeholder'), JSON.stringify(codes(first)));
     assert.ok(codes(first).includes('numbering-gap'), 'the other rules still report');
     assert.equal(failures().length, 1);
-    assert.match(failures()[0], /robust-a\.speech.*switched off for this document.*injected failure/);
-    // Edited: the rule stays off for the document, no second log line, the rest still reports.
+    assert.match(failures()[0], /robust-a\.speech.*tried again on the next edit.*injected failure/);
+    // One clear line in the editor, in Chinese, without the rule id.
+    assert.equal(c.messages.length, 1, c.messages.join('\n'));
+    assert.match(c.messages[0], /^讲稿检查部分暂停：“未填写的占位符”这项检查出错，本次已跳过，其他检查照常。下次修改时会自动重试/);
+    assert.doesNotMatch(c.messages[0], /placeholder|[A-Za-z]{3,}/);
+    // Edited, the fault still there: tried again, fails again, said no second time.
     c.change(a, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: '（XX）' }]);
     const second = await c.waitFor((p) => p.uri === a && p.version === 2);
     assert.ok(!codes(second).includes('placeholder'));
     assert.ok(codes(second).includes('numbering-gap'));
     assert.equal(failures().length, 1, c.logs.join('\n'));
-    // Another document: the rule is tried there afresh, fails there too, is logged once for it.
-    c.open(b, DRAFT);
-    const other = await c.waitFor((p) => p.uri === b);
-    assert.ok(codes(other).includes('numbering-gap'));
+    assert.equal(c.messages.length, 1);
+    // Another document failing the same way: its own log line, no second notification.
+    c.open(b, broken);
+    assert.ok(codes(await c.waitFor((p) => p.uri === b)).includes('numbering-gap'));
     assert.equal(failures().length, 2);
     assert.match(failures()[1], /robust-b\.speech/);
+    assert.equal(c.messages.length, 1);
+    // The next edit removes what made it fail: the rule reports again, nothing stayed off.
+    c.change(a, 3, [{ range: { start: { line: 4, character: 15 }, end: { line: 4, character: 19 } }, text: '' }]);
+    const third = await c.waitFor((p) => p.uri === a && p.version === 3);
+    assert.deepEqual(third.diagnostics.filter((d) => d.code === 'placeholder').map((d) => d.range.start.line), [2, 4]);
+    assert.ok(c.logs.some((l) => /rule placeholder works again on file:\/\/\/tmp\/robust-a\.speech/.test(l)), c.logs.join('\n'));
   });
 
   it('a document over jianggao.maxFileSize gets one informative diagnostic, and no symbols or folding', async () => {
@@ -263,7 +275,7 @@ describe('untrusted workspaces and the network', function () {
 
   it('no network: the bundles load no network module (only vscode-jsonrpc\'s local pipe transport uses net), and a whole session opens no connection', async () => {
     // Statically: what each bundle requires.
-    for (const bundle of ['server.js', 'cli.js', 'client.js', 'analysis.js']) {
+    for (const bundle of ['server.js', 'analysisWorker.js', 'cli.js', 'client.js', 'analysis.js']) {
       const code = fs.readFileSync(path.join(ROOT, 'dist', bundle), 'utf8');
       const modules = new Set([...code.matchAll(/require\("(?:node:)?([^"]+)"\)/g)].map((m) => m[1]));
       for (const banned of ['http', 'https', 'http2', 'tls', 'dgram', 'dns', 'undici']) assert.ok(!modules.has(banned), `${bundle} requires ${banned}`);

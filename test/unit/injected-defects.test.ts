@@ -49,8 +49,10 @@ const MUTATIONS: Mutation[] = [
     name: 'title deleted', expect: ['missing-title'],
     apply(lines, text) {
       const sp = parseDocument(text).speeches[0];
-      if (!sp.title || sp.title.paragraphs.length > 1 || sp.meta.some((m) => !/年/.test(m.text))) return undefined;
-      return lines.slice(lineOf(text, sp.title.end) + 1);
+      // (A bare name left on top would read as a title: only drafts whose bylines hold a date
+      // or a post are used.)
+      if (!sp.title || sp.title.fromHeader || sp.meta.some((m) => !/年|[0-9]{4}[./]|长|书记|主任|主席/.test(m.text))) return undefined;
+      return lines.filter((_, i) => i < lineOf(text, sp.title!.start) || i > lineOf(text, sp.title!.end));
     },
   },
   {
@@ -159,6 +161,71 @@ const MUTATIONS: Mutation[] = [
       const i = lines.findIndex((l) => /[\u4e00-\u9fff]。[\u4e00-\u9fff]/.test(l));
       if (i < 0) return undefined;
       return lines.map((l, k) => (k === i ? l.replace(/([\u4e00-\u9fff])。(?=[\u4e00-\u9fff])/, '$1。。') : l));
+    },
+  },
+  {
+    name: 'opening deleted', expect: ['missing-opening'],
+    apply(lines, text) {
+      const sp = parseDocument(text).speeches[0];
+      if (!sp.opening.length || !sp.allItems.length || (!sp.salutation && !sp.title) || sp.salutation?.merged) return undefined;
+      const from = lineOf(text, sp.opening[0].start);
+      const to = lineOf(text, sp.opening[sp.opening.length - 1].end);
+      return lines.filter((_, i) => i < from || i > to);
+    },
+  },
+  {
+    name: 'a news photo caption pasted above the title', expect: ['stray-text'],
+    apply(lines) {
+      return ['5月8日，大会在市民中心隆重开幕。市委书记出席会议并讲话。本报记者 张华 摄', ...lines];
+    },
+  },
+  {
+    name: 'a source line pasted after the last paragraph', expect: ['stray-text'],
+    apply(lines) {
+      return [...lines.filter((l, i) => l.trim() || i < lines.length - 1), '（来源：市委办公室）'];
+    },
+  },
+  {
+    name: 'one level-3 marker written 1．', expect: ['numbering-punctuation'],
+    apply(lines) {
+      const i = lines.findIndex((l) => /^[0-9]\./.test(l));
+      if (i < 0) return undefined;
+      return lines.map((l, k) => (k === i ? l.replace('.', '．') : l));
+    },
+  },
+  {
+    name: 'a body paragraph hard-wrapped at the page width', expect: ['broken-paragraph'],
+    apply(lines) {
+      const i = lines.findIndex((l, k) => k > 3 && l.length > 90 && !/^[（(]?[一二三四五六七八九十0-9]/.test(l));
+      if (i < 0) return undefined;
+      const l = lines[i];
+      const wrapped: string[] = [];
+      for (let at = 0; at < l.length; at += 28) wrapped.push(l.slice(at, at + 28));
+      // A wrap that happens to fall after a full stop cuts no sentence: skip such drafts.
+      if (wrapped.slice(0, -1).some((w) => /[。！？；：]$/.test(w))) return undefined;
+      return [...lines.slice(0, i), ...wrapped, ...lines.slice(i + 1)];
+    },
+  },
+  {
+    name: 'a line split at a link (the next line starts with ，)', expect: ['broken-paragraph'],
+    apply(lines) {
+      const i = lines.findIndex((l, k) => k > 3 && l.length > 60 && l.indexOf('，', 20) > 0);
+      if (i < 0) return undefined;
+      const at = lines[i].indexOf('，', 20);
+      return [...lines.slice(0, i), lines[i].slice(0, at), lines[i].slice(at), ...lines.slice(i + 1)];
+    },
+  },
+  {
+    name: 'the announced count no longer matches (三点 → 四点)', expect: ['announced-count'],
+    apply(lines, text) {
+      const sp = parseDocument(text).speeches[0];
+      const p = sp.opening[sp.opening.length - 1];
+      if (!p) return undefined;
+      const i = lineOf(text, p.start);
+      const m = /(讲|提|谈|强调)(两|三|四|五)(点|个方面)/.exec(lines[i]);
+      if (!m) return undefined;
+      const next = { 两: '三', 三: '四', 四: '五', 五: '六' }[m[2]]!;
+      return lines.map((l, k) => (k === i ? l.replace(m[0], m[1] + next + m[3]) : l));
     },
   },
 ];

@@ -73,8 +73,8 @@ describe('the .vsix package', function () {
       /^extension\/node_modules\/nodejieba\/(node_modules|lib|src|test|types|deps|build\/Release\/obj\.target)\//.test(n) ||
       /^extension\/(tsconfig\.json|package-lock\.json|\.mocharc\.json|\.vscodeignore|\.gitignore)$/.test(n));
     assert.deepEqual(forbidden, []);
-    const bundles = ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/word.js'];
-    assert.deepEqual(names.filter((n) => n.startsWith('extension/dist/')).sort(), bundles, 'only the production bundles in dist/');
+    const bundles = ['extension/dist/analysisWorker.js', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/word.js'];
+    assert.deepEqual(names.filter((n) => n.startsWith('extension/dist/')).sort(), bundles, 'only the production bundles in dist/ (client, server and its analysis worker, Word)');
     for (const b of bundles) {
       const code = entries.find((e) => e.name === b)!.read().toString('utf8');
       assert.doesNotMatch(code, /sourceMappingURL/, `${b} is a production bundle`);

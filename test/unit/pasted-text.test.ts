@@ -40,7 +40,9 @@ describe('pasted-character', () => {
     const headings = result.model.speeches[0].items.map((x) => [x.marker.raw, x.marker.level]);
     assert.deepEqual(headings, [['⼀、', 1], ['⼆、', 1]]);
     const atMarkers = result.diagnostics.filter((d) => /^[⼀⼆]、$/.test(FROM_PDF.slice(d.start, d.end)) || (FROM_PDF[d.start] === '⼀' && FROM_PDF[d.start + 1] === '、'));
-    assert.deepEqual(atMarkers.map((d) => d.rule), ['numbering-punctuation', 'numbering-punctuation']);
+    // Both markers are written the same way: one finding, the other marker its related location.
+    assert.deepEqual(atMarkers.map((d) => d.rule), ['numbering-punctuation']);
+    assert.deepEqual(atMarkers[0].related?.map((r) => FROM_PDF.slice(r.start, r.end)), ['⼆、']);
     assert.ok(!of(result.diagnostics, 'pasted-character').some((d) => FROM_PDF[d.end] === '、'), 'the marker radical is not reported a second time');
     // With numbering-punctuation switched off, pasted-character reports (and fixes) it.
     const off = of(check(FROM_PDF, { rules: { 'numbering-punctuation': 'off' } }), 'pasted-character');

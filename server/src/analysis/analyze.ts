@@ -28,6 +28,18 @@ export interface AnalyzeInput {
   model?: DocumentModel;
   /** Paragraphs of other documents (the workspace's other speech files, the other files checked). */
   otherDocuments?: OtherDocuments;
+  /**
+   * Asked before each rule: true when the result is no longer wanted (the document has a newer
+   * version). The analysis then stops with AnalysisCancelled instead of finishing.
+   */
+  isStale?: () => boolean;
+}
+
+/** Thrown by analyze when `isStale` says its result is no longer wanted. */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis abandoned: a newer version of the document is waiting');
+  }
 }
 
 export function analyze(text: string, input: AnalyzeInput = {}): AnalysisResult {
@@ -51,6 +63,7 @@ export function analyze(text: string, input: AnalyzeInput = {}): AnalysisResult 
   const pendingWordRules: string[] = [];
   const ruleErrors: AnalysisResult['ruleErrors'] = [];
   for (const rule of RULES) {
+    if (input.isStale?.()) throw new AnalysisCancelled();
     if (input.only && !input.only.has(rule.id)) continue;
     const configured = options.rules[rule.id] ?? (rule.offByDefault ? 'off' : undefined);
     if (configured === 'off') continue;

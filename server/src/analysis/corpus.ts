@@ -81,6 +81,35 @@ export class ParagraphCorpus {
     this.keysOf.delete(document);
   }
 
+  /**
+   * Every indexed place with its key, document by document in the order they were indexed:
+   * `add` of these gives a corpus that answers every `find` the same (it can cross a thread).
+   */
+  entries(): Array<[string, ParagraphPlace]> {
+    const out: Array<[string, ParagraphPlace]> = [];
+    for (const [document, keys] of this.keysOf) {
+      for (const key of keys) for (const p of this.byKey.get(key) ?? []) if (p.document === document) out.push([key, p]);
+    }
+    return out;
+  }
+
+  /** Adds places (as `entries` gives them) after those already indexed. */
+  add(entries: Array<[string, ParagraphPlace]>): void {
+    for (const [key, place] of entries) {
+      let list = this.byKey.get(key);
+      if (!list) this.byKey.set(key, (list = []));
+      list.push(place);
+      let keys = this.keysOf.get(place.document);
+      if (!keys) this.keysOf.set(place.document, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  /** The keys of a document's paragraphs (empty when it is not indexed). */
+  keys(document: string): ReadonlySet<string> {
+    return this.keysOf.get(document) ?? new Set();
+  }
+
   /** Every place indexed under `key`, in the order the documents were indexed (for tests and tools). */
   places(key: string): readonly ParagraphPlace[] {
     return this.byKey.get(key) ?? [];

@@ -82,5 +82,5 @@ export function applyFixAll(text: string, diagnostics: readonly Diagnostic[], ru
  * so that the character is reported once.
  */
 export function isPastedTextFix(d: Diagnostic): boolean {
-  return !!d.fix && (d.rule === 'pasted-character' || (d.rule === 'numbering-punctuation' && d.variant === 'kangxi' && d.fixKind === 'mechanical'));
+  return !!d.fix && (d.rule === 'pasted-character' || (d.rule === 'numbering-punctuation' && (d.variant === 'kangxi' || d.variant === 'kangxiAll') && d.fixKind === 'mechanical'));
 }

@@ -3,7 +3,7 @@
 export * from './types';
 export { parseDocument } from './model';
 export type { DocumentModel, Speech, Item, Paragraph, Segment } from './model';
-export { analyze, defaultSetting, messageOf, ruleById } from './analyze';
+export { analyze, defaultSetting, messageOf, ruleById, AnalysisCancelled } from './analyze';
 export type { AnalysisResult, AnalyzeInput } from './analyze';
 export { RULES, RULE_BY_ID } from './rules';
 export { applyEdits, fixEdits, normaliseEdits, fixAllEdits, applyFixAll, isMechanicalFix, isPastedTextFix } from './fixes';

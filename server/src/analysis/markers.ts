@@ -1,9 +1,10 @@
-// Numbering markers: the GB/T 9704 heading ladder 一、/（一）/1./（1）/① and the speech
-// enumerations 一是/一要/第一，/首先/一方面. Recognition is tolerant (half-width brackets,
+// Numbering markers: the GB/T 9704 heading ladder 一、/（一）/1./（1）/① (with 第一部分 above it
+// in reports) and the speech enumerations 一是/一要/第一，/首先/一方面. Recognition is tolerant (half-width brackets,
 // full-width digits, Kangxi radicals from PDFs, stray spaces) so that a slightly wrong marker
 // is still seen as a marker and can be reported and fixed, instead of being read as prose.
 
-export type HeadingLevel = 1 | 2 | 3 | 4 | 5;
+/** 0 is 第一部分, the part of a report or a long speech above its 一、 headings. */
+export type HeadingLevel = 0 | 1 | 2 | 3 | 4 | 5;
 export type EnumStyle = 'shi' | 'yao' | 'di' | 'order' | 'aspect';
 
 export interface Marker {
@@ -70,6 +71,7 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 export function markerText(level: HeadingLevel | undefined, style: EnumStyle | undefined, n: number): string {
   const cn = toChineseNumber(n);
+  if (level === 0) return '第' + cn + '部分';
   if (level === 1) return cn + '、';
   if (level === 2) return '（' + cn + '）';
   if (level === 3) return n + '.';
@@ -86,10 +88,14 @@ const CN_NUM = `${CN}{1,3}`;
 const DIG = '[0-9０-９]';
 
 // Level 1: 一、 (right); 一. 一． 一， 一, and 一<space> are recognised as level 1 with wrong
-// punctuation. `三、四月份` and `一、二季度` are dates, not headings: a numeral after the
-// mark rules the line out.
+// punctuation (一<space> is the older ladder of 选集 and reports: numbering.ts accepts it when a
+// document uses it throughout). `三、四月份` and `一、二季度` are dates, not headings: a numeral
+// and 月/季/、 after the mark rule the line out (after a space they do not: 一 三月五日的讲话).
 // A doubled mark (（一）、，) belongs to the marker: the fix replaces both at once.
-const L1 = new RegExp(`^(${CN_NUM})([ \\t　]*)([、，,.．]+|[ \\t　]+)(?!${CN}{1,3}[月季、])`);
+const L1 = new RegExp(`^(${CN_NUM})([ \\t　]*)([、，,.．]+|[ \\t　]+)`);
+const DATE_AFTER_MARK = new RegExp(`^${CN}{1,3}[月季、]`);
+/** 第一部分 on a short line of its own (第一部分　总体要求, 第二部分：…). */
+const L0 = new RegExp(`^第(${CN_NUM})部分(?=$|[ \\t　：:、，,])`);
 const L2 = new RegExp(`^([（(])[ \\t　]*(${CN_NUM})[ \\t　]*([）)])([、，,.．]+)?`);
 const L3 = new RegExp(`^(${DIG}{1,2})([.．、，,]+)(?!${DIG})`);
 const L4 = new RegExp(`^([（(])[ \\t　]*(${DIG}{1,2})[ \\t　]*([）)])([、，,.．]+)?`);
@@ -98,7 +104,9 @@ const L5 = /^([①-⑳])([、，,.．]+)?/;
 const YAO = new RegExp(`^(${CN_NUM})要(?![素点件务求害职冲道地领诀旨义])`);
 const SHI = new RegExp(`^(${CN_NUM})是(?!否|非|一[，,])`);
 const DI = new RegExp(`^第(${CN_NUM})([，,、：:])`);
-const ORDER = /^(首先|其次|再次|最后)([，,：:])/;
+// 首先，… and also 首先我要感谢… / 其次是… (domain §7: cues without a comma). 再次 without a
+// comma is "again" (再次感谢), 最后 before 一/的 is "the last" (最后一公里).
+const ORDER = /^(?:(首先|其次)(?![的])|(再次)(?=[，,：:])|(最后)(?=[，,：:]|我|请|祝|希望|要|是|还|让|向|再))/;
 const ASPECT = /^(另一方面|一方面)(?=[，,]?)/;
 
 /**
@@ -107,8 +115,19 @@ const ASPECT = /^(另一方面|一方面)(?=[，,]?)/;
  */
 export function matchMarker(s: string, offset: number, inline: boolean): Marker | undefined {
   if (!inline) {
-    let m = L1.exec(s);
-    if (m) {
+    let m = L0.exec(s);
+    if (m && s.length <= 40 && !/[。；;！!？?]/.test(s)) {
+      const n = parseChineseNumber(m[1]);
+      if (n !== undefined) {
+        return {
+          kind: 'heading', level: 0, number: n, start: offset, end: offset + m[0].length,
+          numeralStart: offset + 1, numeralEnd: offset + 1 + m[1].length, raw: m[0],
+          canonical: markerText(0, undefined, n), inline: false,
+        };
+      }
+    }
+    m = L1.exec(s);
+    if (m && !(/[、，,.．]/.test(m[3]) && DATE_AFTER_MARK.test(s.slice(m[0].length)))) {
       const n = parseChineseNumber(m[1]);
       if (n !== undefined) {
         const punct = m[3];
@@ -170,9 +189,9 @@ function matchEnumeration(s: string, offset: number, inline: boolean): Marker | 
   if (m) {
     const n = parseChineseNumber(m[1]);
     if (n === undefined) return undefined;
-    // 一是一，二是二 is an idiom, not a series.
-    if (s.startsWith(m[1], m[0].length)) return undefined;
     const style: EnumStyle = s[m[1].length] === '是' ? 'shi' : 'yao';
+    // 一是一，二是二 is an idiom, not a series (一要一抓到底 is a series).
+    if (style === 'shi' && s.startsWith(m[1], m[0].length) && /^[，,、。；;]|^$/.test(s.slice(m[0].length + m[1].length, m[0].length + m[1].length + 1))) return undefined;
     return {
       kind: 'enum', style, number: n, start: offset, end: offset + m[0].length,
       numeralStart: offset, numeralEnd: offset + m[1].length, raw: m[0],
@@ -196,10 +215,11 @@ function matchEnumeration(s: string, offset: number, inline: boolean): Marker | 
   }
   m = ORDER.exec(s);
   if (m) {
-    const n = { 首先: 1, 其次: 2, 再次: 3, 最后: 0 }[m[1]] ?? 0;
+    const word = m[1] ?? m[2] ?? m[3];
+    const n = { 首先: 1, 其次: 2, 再次: 3, 最后: 0 }[word] ?? 0;
     return {
-      kind: 'enum', style: 'order', number: n, start: offset, end: offset + m[1].length,
-      numeralStart: offset, numeralEnd: offset + m[1].length, raw: m[1], canonical: m[1], inline,
+      kind: 'enum', style: 'order', number: n, start: offset, end: offset + word.length,
+      numeralStart: offset, numeralEnd: offset + word.length, raw: word, canonical: word, inline,
     };
   }
   m = ASPECT.exec(s);

@@ -9,6 +9,13 @@
 
 import { Line, LineIndex, splitLines } from './text';
 import { Marker, HeadingLevel, EnumStyle, matchMarker, inlineEnumerations } from './markers';
+import { StrayKind, strayLineKind, straySpans } from './artefacts';
+import {
+  SalutationMatch, TextKind, salutationMatch, isGreetingLine, isAddressLine, startsWithAddress,
+  isNameLine, isByline, isMetaLine, isDateLine, isSignoffLine, textKind, namesNoGenre,
+} from './formulas';
+
+export { salutationMatch };
 
 export type ParagraphRole = 'header' | 'title' | 'meta' | 'salutation' | 'opening' | 'body' | 'closing';
 
@@ -32,6 +39,11 @@ export interface Paragraph {
   inline: Marker[];
   /** Maps an index into `text` to a document offset. */
   offsetOf(i: number): number;
+  /**
+   * Lines kept apart on purpose: 'verse' (a toast or a closing laid out clause by clause,
+   * …请大家举杯， / 为…， / 干杯！), 'lines' (a salutation over two lines). Not a broken paragraph.
+   */
+  layout?: 'verse' | 'lines';
 }
 
 export interface Item {
@@ -71,14 +83,26 @@ export interface Speech {
   items: Item[];
   allItems: Item[];
   closing: Paragraph[];
+  /** Name, post, organisation and date lines after the closing (a written address's sign-off). */
+  signoff: Paragraph[];
   /** Prose paragraphs after the title block: salutation line, opening, body, closing. */
   paragraphs: Paragraph[];
+  /** A speech, a report to a congress (政府工作报告), a written address (新年献词, 贺信), or speaking notes (讲话提纲). */
+  kind: TextKind;
+  /**
+   * Whether a 称呼 is expected: not in a report or a written address, nor under a title that
+   * names no spoken genre at all (实干兴邦, a text published in a 选集).
+   */
+  salutationExpected: boolean;
 }
 
 export interface StrayLine {
   line: number;
   start: number;
   end: number;
+  kind: StrayKind;
+  /** The whole line is stray (else only [start, end) of it, at its start or its end). */
+  whole: boolean;
 }
 
 export interface CommentLine {
@@ -104,11 +128,9 @@ const SPACE = /[ \t\u3000\u00a0]/;
 /** Sentence-final (or clause-closing) marks: a line ending in one of these ends its unit. */
 const TERMINAL = /[。！？；：…!?;:]$|[。！？!?][”’」』"')）]$|——$|\.{3}$/;
 const COLLECTION = /^第[一二三四五六七八九十百零〇0-9０-９]+篇[：:]\s*/;
-const ADDRESSEE = /同志们|同事们|各位|女士们|先生们|朋友们|代表们|代表|来宾|嘉宾|领导|同学们|老师们|尊敬的|亲爱的|战友们|委员们|企业家们|家长们|青年们/;
-const DATE_LINE = /^[（(]?\s*([0-9０-９]{4}|[一二三四五六七八九〇○零]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月(\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?$/;
 const SUBTITLE = /^(——|—|－－|--)/;
-/** Web addresses, site watermarks, page numbers: lines that are not part of the speech. */
-export const STRAY_LINE = /^(?:(?:https?:\/\/|www\.)\S+\s*(?:【[^】]*】)?|【[^】]*(?:网|网站|文库|范文|资料|下载)[^】]*】|[-—–－]\s*[0-9０-９]+\s*[-—–－]|第\s*[0-9０-９]+\s*页(?:\s*[，,/]?\s*共\s*[0-9０-９]+\s*页)?|[0-9０-９]+\s*\/\s*[0-9０-９]+)$/;
+/** A line that opens with a mark no sentence starts with: the rest of the line before it. */
+const LEADING_CONTINUATION = /^[，,、。；;：:！!？?）)》」』]/;
 const COMMENT = /^<!--[\s\S]*-->$/;
 
 /** Content span of a line: without surrounding spaces, Markdown heading marks and bold wrappers. */
@@ -141,27 +163,47 @@ function isTerminated(s: string): boolean {
   return TERMINAL.test(s);
 }
 
-export function salutationMatch(s: string): { prefixEnd: number; rest: string } | undefined {
-  const m = /^([^。；;！!？?]{1,50}?)([：:])\s*/.exec(s);
-  if (m && ADDRESSEE.test(m[1]) && !/^[一二三四五六七八九十]+[是要、]|^第[一二三四五六七八九十]+[，,、]/.test(m[1])) {
-    // "各级领导干部要：" is a sentence, not an address: an address has no verb such as 要/是/把.
-    if (/[要是把将对]|在(?!座)/.test(m[1].replace(/尊敬的|亲爱的|各位|领导|代表/g, ''))) return undefined;
-    return { prefixEnd: m[1].length + m[2].length, rest: s.slice(m[0].length) };
-  }
-  // 同志们！ / 同志们， alone on a line.
-  const alone = /^((?:[^，,。！!]{0,12}(?:同志们|朋友们|女士们|先生们|同学们|代表们)[、，,]?){1,4})[！!，,]$/.exec(s);
-  if (alone) return { prefixEnd: s.length, rest: '' };
-  return undefined;
+/** Length without spaces: a spaced-out title (弘 扬 精 神) is as long as its characters. */
+function visibleLength(s: string, cap = Infinity): number {
+  // Counting stops past `cap`: the callers only ask whether a line is short, and lines run to megabytes.
+  if (s.length <= cap) return s.length - (s.match(/[ \t\u3000\u00a0]/g)?.length ?? 0);
+  let n = 0;
+  for (let i = 0; i < s.length && n <= cap; i++) if (!SPACE.test(s[i])) n++;
+  return n;
 }
 
 function isTitleLike(s: string): boolean {
-  if (s.length < 2 || s.length > 60) return false;
+  if (s.length < 2 || visibleLength(s, 60) > 60) return false;
   if (/[。！？!?；;：:，,]$/.test(s)) return false;
   if (/[。！？!?]/.test(s)) return false;
   if (matchMarker(s, 0, false)) return false;
-  if (DATE_LINE.test(s)) return false;
+  if (isMetaLine(s)) return false;
   if (salutationMatch(s)) return false;
   return true;
+}
+
+/** A main title that ends in ！ or ？ (奋斗正当时！) is a title when a subtitle follows it. */
+function isExclaimedTitle(s: string, next: string): boolean {
+  return /[！!？?]$/.test(s) && visibleLength(s, 40) <= 40 && !/[。；;]/.test(s) && !salutationMatch(s) && SUBTITLE.test(next);
+}
+
+const ADDRESS_START = /^(?:尊敬的|亲爱的|敬爱的|各位|同志们|同事们|朋友们|女士们|先生们|同学们|老师们|代表们|来宾们|青年朋友们|共青团员们)/;
+
+/**
+ * A title line with the salutation run onto its end by a crawler (…上的讲话（2024年5月8日）
+ * 张明 同志们，朋友们：): where the salutation starts, or undefined.
+ */
+function salutationAfterTitle(s: string): number | undefined {
+  const genre = /(?:讲话|致辞|致词|发言|贺词|献词|报告)(?:[（(][^（）()]{0,30}[）)])?/.exec(s);
+  if (!genre || genre.index > 80) return undefined;
+  const from = genre.index + genre[0].length;
+  for (let p = from; p < Math.min(s.length, from + 30); p++) {
+    if (!ADDRESS_START.test(s.slice(p, p + 6))) continue;
+    const m = salutationMatch(s.slice(p));
+    if (m && m.rest.length === 0 && /[：:]/.test(m.mark)) return p;
+    return undefined;
+  }
+  return undefined;
 }
 
 function isSignatureLike(s: string): boolean {
@@ -169,17 +211,39 @@ function isSignatureLike(s: string): boolean {
   return s.length <= 25 && !/[。，,！!？?；;：:]/.test(s) && !matchMarker(s, 0, false);
 }
 
-// Closing formulas (domain §2): a strong signal anywhere in the last paragraphs, a weak one
-// only in the very last paragraph.
-const CLOSING_STRONG_START = /^(同志们|同事们|朋友们|同学们|代表们|各位[^，,。]{0,10}|女士们、先生们)[，,！!]/;
-const CLOSING_STRONG = /让我们|预祝|谢谢|祝愿|祝大家|祝各位|衷心祝|致以[^。]{0,8}问候|宣布[^。]{0,30}(闭幕|结束)|圆满成功|就讲(这些|到这里|这么多)|讲这么多/;
-const CLOSING_WEAK = /更大的?贡献|新的贡献|献礼|而努力奋斗|而不懈奋斗|而奋斗|新篇章|新辉煌|再创辉煌|新的更大|共同努力|携手并进|新的成绩|新的胜利|以上(?:几点)?意见|请[^。]{0,10}认真(?:抓好)?贯彻落实/;
+/**
+ * A short enumeration line with no sentence in it, standing as a subheading: 第一，坚持稳中求进
+ * (a 第一， line may hold a comma, as a heading phrase does); 一是坚持稳中求进 (no comma).
+ */
+export function isEnumSubheading(s: string, m: Marker): boolean {
+  if (m.kind !== 'enum' || visibleLength(s, 30) > 30 || /[。！？!?；;]/.test(s) || /[，、,]$/.test(s)) return false;
+  return m.style === 'di' || !/[，、,]/.test(s.slice(m.end - m.start));
+}
+
+/** A second (or third) line of a theme title: title-like, and not a name, a date or a subtitle. */
+function isTitleContinuation(s: string): boolean {
+  return isTitleLike(s) && !isNameLine(s) && !SUBTITLE.test(s);
+}
+
+/** What may stand right under a title: a subtitle, a byline, a date, the salutation. */
+function followsTitle(s: string): boolean {
+  return SUBTITLE.test(s) || isNameLine(s) || isByline(s) || isMetaLine(s) || !!salutationMatch(s);
+}
+
+// Closing formulas (domain §2, §7): a strong signal anywhere in the last paragraphs, a weak
+// one only in the very last paragraph. Calls (让我们…, …而努力奋斗！), slogans (…万岁！),
+// thanks and modesty formulas (谢谢大家！, 不当之处，请批评指正), wishes (祝…新年快乐！, 致以…
+// 祝贺！), a toast (干杯！), a summing-up (总之，…), a last 最后，… that is no series member.
+const CLOSING_STRONG = /让我们|预祝|谢谢|祝愿|祝大家|祝各位|祝你们|祝同学们|祝老师们|衷心祝|致以[^。！]{0,12}(?:问候|祝贺|敬意|祝福|感谢)|宣布[^。]{0,30}(闭幕|结束)|圆满成功|就讲(这些|到这里|这么多)|讲这么多|干杯|万岁|不当之处|批评指正|敬请指正|再次(?:表示)?(?:衷心的?)?感谢|祝(?!贺)[^。！？]{0,30}(?:快乐|健康|顺利|幸福|吉祥|如意|进步|成功|圆满)|我提议|(?:请|让我们)(?:大家|各位)?[^。！]{0,6}举杯/;
+const CLOSING_START = /^(?:最后|总之|总而言之|综上所述|总的来说|一句话)[，,：:]?/;
+const CLOSING_WEAK = /更大的?贡献|新的贡献|献礼|而努力奋斗|而不懈奋斗|而奋斗|新篇章|新辉煌|再创辉煌|新的更大|共同努力|携手并进|新的成绩|新的胜利|以上(?:几点)?意见|请[^。]{0,10}认真(?:抓好)?贯彻落实|相信[^。！]{0,40}(?:一定|必将|必定|定能|定会)/;
+/** A rallying last sentence (…继续奋勇前进！, …使大家团结起来。): looked for in the last sentence only. */
+const CLOSING_LAST_SENTENCE = /大家(?:一起|一道|共同)?努力|一起努力|携手|共创|更大的?胜利|胜利前进|奋勇前进|继续前进|勇往直前|前进的步伐|团结起来|共同创造|美好(?:的)?未来|美好明天|更加美好|谱写|书写|新征程|再立新功|建功立业|不懈奋斗|努力奋斗|一定(?:能够?|会|要)[^。！]{0,20}[！!]|必将[^。！]{0,30}[！!]|(?:我们|大家)[^。！？]*[！!]$/;
 /** Text after a heading phrase and a run of spaces: `一、加强领导 各级党委要…`. */
 const MERGED_AFTER_SPACE = /^[ \t\u3000]*[^ \t\u3000]{2,}[ \t\u3000]+[^ \t\u3000]/;
 /** A closing quotation mark or bracket before any opening one, early in the line. */
 const CLOSES_FIRST = /^[^“‘「『（(《【‚„]{0,30}[”’」』）)》】‛‟]/;
 const RUN_IN_HEADING = /[。！？!?]["”’]?[ \t\u3000]*([一二三四五六七八九十⼀⼆⼋⼗]{1,3}、[^。！？!?；;]{1,40})$/;
-const CLOSING_LINE_START = /^(同志们|同事们|朋友们|同学们|代表们)[，,！!]/;
 
 // ---------------------------------------------------------------------------------------
 
@@ -190,25 +254,47 @@ interface LineInfo {
   start: number;
   end: number;
   content: string;
+  strayKind?: StrayKind;
 }
+
+/** What may follow a caption run into the head of a line: the salutation or the title. */
+const startsSpeech = (rest: string) => !!salutationMatch(rest) || /^在[^。！？]{2,60}(?:讲话|致辞|致词|发言|贺词)/.test(rest);
 
 export function parseDocument(text: string): DocumentModel {
   const lines = splitLines(text);
-  const infos: LineInfo[] = lines.map((line) => {
+  const strays: StrayLine[] = [];
+  const comments: CommentLine[] = [];
+  const infos: LineInfo[] = lines.map((line, i) => {
     const span = contentSpan(line);
-    const content = text.slice(span.start, span.end);
+    let content = text.slice(span.start, span.end);
     let kind: LineKind = 'text';
+    let strayKind: StrayKind | undefined;
     if (content.length === 0) kind = 'blank';
     else if (COMMENT.test(content)) kind = 'comment';
     else if (COLLECTION.test(content)) kind = 'header';
-    else if (STRAY_LINE.test(content)) kind = 'stray';
-    return { kind, start: span.start, end: span.end, content };
-  });
-  const strays: StrayLine[] = [];
-  const comments: CommentLine[] = [];
-  infos.forEach((info, i) => {
-    if (info.kind === 'stray') strays.push({ line: i, start: info.start, end: info.end });
-    if (info.kind === 'comment') comments.push({ line: i, text: info.content });
+    else if ((strayKind = strayLineKind(content))) kind = 'stray';
+    if (kind === 'stray') strays.push({ line: i, start: span.start, end: span.end, kind: strayKind!, whole: true });
+    else if (kind === 'comment') comments.push({ line: i, text: content });
+    else if (kind === 'text') {
+      // Artefacts run into the line's head or tail: the line's content is what is left.
+      const spans = straySpans(content, startsSpeech);
+      if (spans.length) {
+        let from = 0;
+        let to = content.length;
+        for (const sp of spans) {
+          strays.push({ line: i, start: span.start + sp.start, end: span.start + sp.end, kind: sp.kind, whole: false });
+          if (sp.start === from) from = sp.end;
+          else to = Math.min(to, sp.start);
+        }
+        while (from < to && SPACE.test(content[from])) from++;
+        while (to > from && SPACE.test(content[to - 1])) to--;
+        const start = span.start + from;
+        const end = span.start + to;
+        content = text.slice(start, end);
+        return { kind: content.length ? kind : 'stray', start, end, content };
+      }
+    }
+    return { kind, start: span.start, end: span.end, content, strayKind };
   });
 
   // Split into speeches at collection headers.
@@ -309,6 +395,8 @@ class SequenceState {
 
 class SpeechParser {
   private readonly state = new SequenceState();
+  /** The draft separates paragraphs with blank lines (Markdown posts). */
+  private blankSeparated = false;
   constructor(
     private readonly text: string,
     private readonly infos: LineInfo[],
@@ -333,10 +421,15 @@ class SpeechParser {
       items: [],
       allItems: [],
       closing: [],
+      signoff: [],
       paragraphs: [],
+      kind: 'speech',
+      salutationExpected: true,
     };
-    const single = (i: number, role: ParagraphRole) =>
-      makeParagraph(text, [{ line: i, start: infos[i].start, end: infos[i].end }], role);
+    const single = (i: number, role: ParagraphRole, start = infos[i].start, end = infos[i].end) =>
+      makeParagraph(text, [{ line: i, start, end }], role);
+    const content = (k: number) => (k < textLines.length ? infos[textLines[k]].content : '');
+    this.blankSeparated = this.paragraphsSeparatedByBlanks(textLines);
 
     let k = 0; // index into textLines
     // 1. Collection header, title block, signature and date lines.
@@ -347,7 +440,7 @@ class SpeechParser {
       const m = COLLECTION.exec(infos[h].content)!;
       headerTitle = infos[h].content.slice(m[0].length);
       if (headerTitle && isTitleLike(headerTitle)) {
-        const next = k < textLines.length ? infos[textLines[k]].content : '';
+        const next = content(k);
         // The title is repeated on the next line (speeches 1-4 of the seed), or the header
         // line is the only place it stands (speech 5).
         const repeated = next && isTitleLike(next) && (next.includes(headerTitle) || headerTitle.includes(next) || /讲话|致辞|发言|开幕词|闭幕词|报告|提纲/.test(next));
@@ -357,48 +450,111 @@ class SpeechParser {
         }
       }
     }
-    if (!speech.title && k < textLines.length && isTitleLike(infos[textLines[k]].content)) {
-      const titleParas = [single(textLines[k++], 'title')];
-      // A double title: the theme line, then `——在…上的讲话`.
-      while (k < textLines.length && SUBTITLE.test(infos[textLines[k]].content) && titleParas.length < 3) {
-        titleParas.push(single(textLines[k++], 'title'));
-      }
-      speech.title = {
-        start: titleParas[0].start,
-        end: titleParas[titleParas.length - 1].end,
-        text: titleParas.map((p) => p.text).join(' '),
-        paragraphs: titleParas,
-        fromHeader: false,
-      };
+    // A byline above the title (致辞：张明（…）), or a post and a name where the title is missing.
+    // (A post and a name is never the title, whatever follows it; a bare name is none when a
+    // date or the salutation comes right after it.)
+    while (!speech.title && k < textLines.length && speech.meta.length < 2 && !salutationMatch(content(k))) {
+      const c = content(k);
+      const next = content(k + 1);
+      if (!isByline(c) && !(isNameLine(c) && (isMetaLine(next) || !!salutationMatch(next)))) break;
+      speech.meta.push(single(textLines[k++], 'meta'));
     }
-    if (speech.title) {
-      // Signature and date lines right under the title (at most three), then a subtitle
+    let salutationAt: { line: number; at: number } | undefined;
+    if (!speech.title && k < textLines.length) {
+      const first = content(k);
+      const titleParas: Paragraph[] = [];
+      const salAt = isTitleLike(first) ? undefined : salutationAfterTitle(first);
+      if (isTitleLike(first) || isExclaimedTitle(first, content(k + 1))) {
+        titleParas.push(single(textLines[k++], 'title'));
+        // A theme title over two or three lines (坚持稳中求进 / 推动高质量发展 / 奋力谱写新篇章),
+        // when what follows the lines is what follows a title.
+        let j = k;
+        while (j < textLines.length && j - k < 2 && isTitleContinuation(content(j))) j++;
+        if (j > k && j < textLines.length && followsTitle(content(j))) {
+          while (k < j) titleParas.push(single(textLines[k++], 'title'));
+        }
+        // A double title: the theme line, then `——在…上的讲话`.
+        while (k < textLines.length && SUBTITLE.test(content(k)) && titleParas.length < 4) {
+          titleParas.push(single(textLines[k++], 'title'));
+        }
+      } else if (salAt !== undefined) {
+        // Title, date, name and salutation on one line (a crawled news page).
+        const i = textLines[k];
+        let end = infos[i].start + salAt;
+        while (end > infos[i].start && SPACE.test(text[end - 1])) end--;
+        titleParas.push(single(i, 'title', infos[i].start, end));
+        salutationAt = { line: i, at: infos[i].start + salAt };
+        k++;
+      }
+      if (titleParas.length) {
+        speech.title = {
+          start: titleParas[0].start,
+          end: titleParas[titleParas.length - 1].end,
+          text: titleParas.map((p) => p.text).join(' '),
+          paragraphs: titleParas,
+          fromHeader: false,
+        };
+      }
+    }
+    if (!salutationAt) {
+      // Signature and date lines right under the title (or where it is missing; at most four), then a subtitle
       // that comes after the name (`——在…上的讲话` under a theme line and a name).
-      while (k < textLines.length && speech.meta.length < 3) {
-        const c = infos[textLines[k]].content;
-        const next = k + 1 < textLines.length ? infos[textLines[k + 1]].content : '';
-        if (DATE_LINE.test(c) || SUBTITLE.test(c)) speech.meta.push(single(textLines[k++], 'meta'));
-        else if (isSignatureLike(c) && !salutationMatch(c) && (salutationMatch(next) !== undefined || DATE_LINE.test(next) || isSignatureLike(next))) {
+      while (k < textLines.length && speech.meta.length < 4) {
+        const c = content(k);
+        const next = content(k + 1);
+        if (isMetaLine(c) || SUBTITLE.test(c)) speech.meta.push(single(textLines[k++], 'meta'));
+        else if ((isNameLine(c) || isByline(c) || isSignatureLike(c)) && !salutationMatch(c) && (!!salutationMatch(next) || isMetaLine(next) || isSignatureLike(next) || isNameLine(next))) {
           speech.meta.push(single(textLines[k++], 'meta'));
         } else break;
       }
     }
 
-    // 2. The salutation: its own line, or merged with the opening's first sentence.
+    // 2. The salutation: its own line (or two: 尊敬的各位领导、各位来宾， / 亲爱的同学们：), the
+    //    tail of the title line, or merged with the opening's first sentence.
     let salutationLine = -1;
-    if (k < textLines.length) {
-      const i = textLines[k];
-      const sm = salutationMatch(infos[i].content);
+    if (salutationAt) {
+      const i = salutationAt.line;
+      const sm = salutationMatch(text.slice(salutationAt.at, infos[i].end))!;
+      speech.salutation = {
+        paragraph: single(i, 'salutation', salutationAt.at, infos[i].end),
+        start: salutationAt.at, end: salutationAt.at + sm.prefixEnd, text: text.slice(salutationAt.at, salutationAt.at + sm.prefixEnd), merged: false,
+      };
+    } else if (k < textLines.length) {
+      let sm: SalutationMatch | undefined = salutationMatch(content(k));
       if (sm) {
+        const segments: Segment[] = [];
+        const first = textLines[k];
+        // An address that goes on on the next line (…各位来宾， / 亲爱的同学们：).
+        if (sm.rest.length === 0 && /[，,]/.test(sm.mark) && k + 1 < textLines.length) {
+          const next = salutationMatch(content(k + 1));
+          if (next && (next.rest.length === 0 || /[：:]/.test(next.mark))) {
+            segments.push({ line: first, start: infos[first].start, end: infos[first].end });
+            k++;
+            sm = next;
+          }
+        }
+        const i = textLines[k];
         salutationLine = i;
+        const end = infos[i].start + sm.prefixEnd;
+        const merged = sm.rest.length > 0;
+        segments.push({ line: i, start: infos[i].start, end: merged ? end : infos[i].end });
+        if (!merged) {
+          k++;
+          // A greeting on the next line (同学们： / 早上好！) belongs to the salutation.
+          if (k < textLines.length && isGreetingLine(content(k)) && sm.prefixEnd === infos[i].end - infos[i].start && !/好[！!。.，,]?$/.test(infos[i].content)) {
+            const g = textLines[k++];
+            segments.push({ line: g, start: infos[g].start, end: infos[g].end });
+          }
+        }
+        const paragraph = makeParagraph(text, segments, 'salutation');
+        if (segments.length > 1) paragraph.layout = 'lines';
         speech.salutation = {
-          paragraph: single(i, 'salutation'),
-          start: infos[i].start,
-          end: infos[i].start + sm.prefixEnd,
-          text: infos[i].content.slice(0, sm.prefixEnd),
-          merged: sm.rest.length > 0,
+          paragraph,
+          start: segments[0].start,
+          end: merged ? end : segments[segments.length - 1].end,
+          text: paragraph.text.replace(/[ \t\u3000]+$/, ''),
+          merged,
         };
-        if (!speech.salutation.merged) k++;
       }
     }
 
@@ -409,9 +565,34 @@ class SpeechParser {
 
     // 4. Body items (with headings run into a previous paragraph split out), opening, closing.
     const prose = this.buildItems(paragraphs, speech);
+    // A sign-off after the closing: names, posts, organisations, a date.
+    while (prose.length > 1 && speech.signoff.length < 4) {
+      const last = prose[prose.length - 1];
+      if (last.marker || last.segments.length > 1 || !isSignoffLine(last.text)) break;
+      last.role = 'meta';
+      speech.signoff.unshift(prose.pop()!);
+    }
     this.assignRoles(prose, speech);
     for (const p of prose) speech.paragraphs.push(p); // (a spread would overflow the stack on huge drafts)
+    const block = {
+      text: [speech.title?.text ?? '', ...speech.meta.map((m) => m.text)].join(' '),
+      hasTitle: !!speech.title,
+      opening: (speech.opening.length ? speech.opening : prose.slice(0, 2)).slice(0, 2).map((p) => p.text).join(''),
+    };
+    speech.kind = textKind(block);
+    speech.salutationExpected = speech.kind === 'speech' && !namesNoGenre(block);
     return speech;
+  }
+
+  /** Most pairs of text lines have a blank line between them: a line break alone is then no paragraph end. */
+  private paragraphsSeparatedByBlanks(lines: number[]): boolean {
+    let separated = 0;
+    let adjacent = 0;
+    for (let n = 1; n < lines.length; n++) {
+      if (this.blankBetween(lines[n - 1], lines[n])) separated++;
+      else adjacent++;
+    }
+    return separated >= 5 && separated >= 3 * adjacent;
   }
 
   /** Joins physical lines into logical paragraphs. */
@@ -419,10 +600,16 @@ class SpeechParser {
     const { text, infos, state } = this;
     const out: Paragraph[] = [];
     let current: Segment[] = [];
+    let verse = false;
     let prevLine = -1;
     const flush = () => {
-      if (current.length) out.push(makeParagraph(text, current, 'body'));
+      if (current.length) {
+        const p = makeParagraph(text, current, 'body');
+        if (verse) p.layout = 'verse';
+        out.push(p);
+      }
       current = [];
+      verse = false;
     };
     for (const i of lines) {
       let start = infos[i].start;
@@ -436,8 +623,11 @@ class SpeechParser {
       const marker = matchMarker(content, start, false);
       // Blank lines between two lines end a paragraph; comments and stray lines do not.
       const adjacent = prevLine >= 0 && !this.blankBetween(prevLine, i);
-      if (current.length && adjacent && this.continues(infos[prevLine].content, content, marker, current.length > 1)) {
+      if (current.length && adjacent && this.continues(infos[prevLine].content, content, marker, current.length)) {
         current.push({ line: i, start, end: infos[i].end });
+        // A short line that ends at a comma, with the sentence going on below: laid out clause
+        // by clause on purpose (a toast, a closing), not cut by the page width.
+        if (/[，,]$/.test(infos[prevLine].content) && visibleLength(infos[prevLine].content, 20) <= 20) verse = true;
       } else {
         flush();
         current.push({ line: i, start, end: infos[i].end });
@@ -456,21 +646,34 @@ class SpeechParser {
   }
 
   /** Does `line` continue `prev`, i.e. did a hard line break cut a sentence? */
-  private continues(prev: string, line: string, marker: Marker | undefined, prevIsContinuation: boolean): boolean {
+  private continues(prev: string, line: string, marker: Marker | undefined, linesSoFar: number): boolean {
+    const prevIsContinuation = linesSoFar > 1;
     if (isTerminated(prev)) return false;
     // The rest of a broken sentence is prose even when it looks like a heading (`五、和谐…`).
     const prevMarker = prevIsContinuation ? undefined : matchMarker(prev, 0, false);
     // A short heading line (一、… without a sentence in it) ends without punctuation by design,
     // unless body text was merged onto it after a space: that text may be cut by a wrap.
     if (prevMarker?.kind === 'heading' && prev.length <= 60 && !/[。！？!?；;]/.test(prev) && !MERGED_AFTER_SPACE.test(prev.slice(prevMarker.end - prevMarker.start))) return false;
+    // So does a short enumeration line used as a subheading (第一，坚持稳中求进).
+    if (prevMarker && isEnumSubheading(prev, prevMarker)) return false;
     // A short line with no sentence in it stands alone: an unnumbered subheading (坚定信心，
     // 真抓实干), a name. A hard-wrapped line is as long as the page is wide (25+ characters).
-    if (!prevMarker && !prevIsContinuation && prev.length <= 24 && !/[。；！？!?;]/.test(prev) && pairsClosed(prev)) return false;
+    // Not a line that ends at a comma (the sentence goes on), nor in a draft whose paragraphs
+    // are separated by blank lines (there a line break alone is no paragraph end).
+    // A line opening with ， or ） is the rest of the line before it (a line split at a link).
+    if (LEADING_CONTINUATION.test(line)) return true;
+    const short = visibleLength(prev, 24) <= 24;
+    // (A line ending in 的 or 和 is no subheading: the sentence goes on.)
+    if (!prevMarker && !prevIsContinuation && short && !/[。；！？!?;]/.test(prev) && !/[，、,的和与及或并把被将对向从在给让使]$/.test(prev) && pairsClosed(prev) && !this.blankSeparated) return false;
+    // Lines laid out clause by clause make a toast or a closing, a few lines long: a long run of
+    // short comma-ended lines is a list of separate lines instead.
+    if (short && /[，,]$/.test(prev) && linesSoFar >= 12) return false;
     // A line opening with a marker starts a new unit, unless the break visibly cut a word: a
     // number split (建功十一 / 五、和谐…) or a quotation closed before it was opened. (Whether
     // the marker's number fits must not decide: renumbering would then change the paragraphs.)
     if (marker && !/[一二三四五六七八九十〇零百千0-9０-９]$/.test(prev) && !CLOSES_FIRST.test(line)) return false;
-    if (CLOSING_LINE_START.test(line)) return false;
+    // An address starts a new paragraph (同志们，… / 青年朋友们！).
+    if (startsWithAddress(line)) return false;
     // `…改革。三、加强领导` — a heading run onto the end of this line: the next line is its text.
     const runIn = RUN_IN_HEADING.exec(prev);
     if (runIn) {
@@ -505,8 +708,8 @@ class SpeechParser {
         const [before, after] = splitParagraph(text, p, runIn);
         pending = after;
         (after as Paragraph & { runIn?: boolean }).runIn = true;
-        // A run-in heading split again at the next one stays run-in (…。一、…。二、… on one line).
-        (before as Paragraph & { runIn?: boolean }).runIn = (p as Paragraph & { runIn?: boolean }).runIn;
+        // A run-in heading whose own text holds the next run-in heading stays a run-in heading.
+        if ((p as Paragraph & { runIn?: boolean }).runIn) (before as Paragraph & { runIn?: boolean }).runIn = true;
         p = before;
         p.marker = matchMarker(p.text, p.start, false);
       }
@@ -577,6 +780,7 @@ class SpeechParser {
       const bodyStart = i;
       let end = lineText.length;
       let mergedAt: number | undefined;
+      let atFullStop = false;
       for (; i < lineText.length; i++) {
         const c = lineText[i];
         if (SPACE.test(c) && i - bodyStart >= 2) {
@@ -590,6 +794,7 @@ class SpeechParser {
         }
         if (/[。！？!?]/.test(c)) {
           end = i + 1;
+          atFullStop = true;
           let j = i + 1;
           while (j < lineText.length && /[”’"'\s\u3000]/.test(lineText[j])) j++;
           if (j < lineText.length) mergedAt = seg.start + j;
@@ -603,7 +808,10 @@ class SpeechParser {
       if (m.level === 1) {
         // A "heading" of more than 60 characters before its first full stop is not a heading
         // phrase: the text merged without a separator, and there is no safe place to split.
-        if (mergedAt !== undefined && end - bodyStart > 60) {
+        // Nor a sentence of three clauses and more (一、优化营商环境近年来，我市…，…，
+        // …，…。): the heading phrase ended somewhere before the first full stop.
+        const clauses = (lineText.slice(bodyStart, end).match(/[，,]/g) ?? []).length;
+        if (mergedAt !== undefined && (end - bodyStart > 60 || (atFullStop && clauses >= 2 && end - bodyStart > 30))) {
           item.mergedWithoutSeparator = true;
           item.titleEnd = seg.start + afterMarker + 30;
           item.title = shorten(lineText, 30);
@@ -623,11 +831,18 @@ class SpeechParser {
     }
   }
 
-  /** `首先，我代表…` in an opening is not a series: order/aspect items need a second member. */
+  /**
+   * `首先，我代表…` in an opening is not a series: order/aspect items need a second member, and
+   * 首先 (the thanks of an opening) with 最后 (the wish of a closing) alone is no series either:
+   * an order series has two members among 首先/其次/再次.
+   */
   private demoteLoneOrderItems(speech: Speech): void {
     const lone = (siblings: Item[]) => {
       const count = new Map<string, number>();
-      for (const y of siblings) if (y.marker.style) count.set(y.marker.style, (count.get(y.marker.style) ?? 0) + 1);
+      for (const y of siblings) {
+        if (!y.marker.style || (y.marker.style === 'order' && y.marker.number === 0)) continue;
+        count.set(y.marker.style, (count.get(y.marker.style) ?? 0) + 1);
+      }
       return siblings.filter((x) => (x.marker.style === 'order' || x.marker.style === 'aspect') && (count.get(x.marker.style) ?? 0) < 2);
     };
     const visit = (siblings: Item[], parent?: Item): Item[] => {
@@ -663,19 +878,46 @@ class SpeechParser {
     let lastItem = -1;
     prose.forEach((p, i) => { if (itemParas.has(p)) lastItem = i; });
 
-    // Closing: trailing paragraphs after the last item's own paragraph.
+    // Closing: trailing paragraphs after the last item's own paragraph. It is looked for in
+    // the last three paragraphs, or more when they are short (a closing laid out line by line).
     let closingFrom = prose.length;
     const minIndex = Math.max(lastItem + 1, firstItem < 0 ? 1 : 0);
-    for (let i = Math.max(minIndex, prose.length - 3); i < prose.length; i++) {
+    let windowFrom = prose.length;
+    for (let chars = 0; windowFrom > minIndex && (prose.length - windowFrom < 3 || chars + prose[windowFrom - 1].text.length <= 240); ) {
+      windowFrom--;
+      chars += prose[windowFrom].text.length;
+      if (prose.length - windowFrom >= 8) break;
+    }
+    // A closing formula in the window, or a closing cue in the last sentence; the closing then
+    // begins at an address before it (同志们！ / 青年朋友们，…). An address earlier in the window
+    // is no closing by itself (real speeches address the hall between their parts too): after
+    // it, a last paragraph that ends in ！ closes the speech; so does a last paragraph that
+    // opens with the address (同志们，…).
+    let cueAt = -1;
+    for (let i = windowFrom; i < prose.length; i++) {
       const t = prose[i].text;
-      if (CLOSING_STRONG_START.test(t) || CLOSING_STRONG.test(t)) {
-        closingFrom = i;
+      // 最后，… closes the speech, unless it announces more points (最后，再提三点要求：一要…).
+      if (CLOSING_STRONG.test(t) || (CLOSING_START.test(t) && !prose[i].inline.some((m) => m.start > prose[i].start))) {
+        cueAt = i;
         break;
       }
     }
-    if (closingFrom === prose.length && prose.length - 1 >= minIndex) {
+    const addressAt = (before: number) => {
+      for (let i = windowFrom; i < before; i++) if (startsWithAddress(prose[i].text)) return i;
+      return -1;
+    };
+    if (cueAt < 0 && prose.length - 1 >= minIndex) {
       const lastP = prose[prose.length - 1];
-      if (CLOSING_WEAK.test(lastP.text)) closingFrom = prose.length - 1;
+      const body = lastP.text.replace(/[。！？!?…]+[”’」』]?$/, '');
+      const lastSentence = body.slice(Math.max(body.lastIndexOf('。'), body.lastIndexOf('！'), body.lastIndexOf('？'), body.lastIndexOf('；')) + 1) + lastP.text.slice(body.length);
+      if (CLOSING_WEAK.test(lastP.text) || CLOSING_LAST_SENTENCE.test(lastSentence)) cueAt = prose.length - 1;
+      else if (/[！!][”’」』]?$/.test(lastP.text) && addressAt(prose.length) >= 0) cueAt = prose.length - 1;
+      // The last paragraph opening with an address (同志们，…) is the closing itself.
+      else if (startsWithAddress(lastP.text) && !isAddressLine(lastP.text)) cueAt = prose.length - 1;
+    }
+    if (cueAt >= 0) {
+      const address = addressAt(cueAt);
+      closingFrom = address >= 0 ? address : cueAt;
     }
     // 最后，预祝大会圆满成功！ closing an 首先/其次 series is the closing, not an item.
     if (closingFrom === prose.length && lastItem === prose.length - 1) {

@@ -8,7 +8,7 @@
 
 import { DocumentModel, Item, Paragraph, Speech } from './model';
 import { Marker, markerText, toChineseNumber } from './markers';
-import { Edit, FixKind, Severity } from './types';
+import { Edit, FixKind, RelatedLocation, Severity } from './types';
 
 export type NumberingIssueKind = 'gap' | 'duplicate' | 'start' | 'punctuation' | 'level' | 'mixed' | 'orphan';
 
@@ -21,6 +21,10 @@ export interface NumberingIssue {
   fix?: Edit[];
   /** A form fix that also carries the sequence's renumbering is a decision, not a mechanical fix. */
   fixKind?: FixKind;
+  /** The same deviation elsewhere in the speech: one finding, one fix for all its places. */
+  related?: RelatedLocation[];
+  /** Where the finding ends when it covers more than the marker (二是要 → 二要 takes the 要). */
+  end?: number;
 }
 
 interface Series {
@@ -31,6 +35,7 @@ interface Series {
   hasLeading: boolean;
   /** Members that continue another style's numbering (numbering-mixed). */
   mixed: Set<Marker>;
+  firstParagraph?: Paragraph;
 }
 
 const ORDER_WORDS = ['最后', '首先', '其次', '再次'];
@@ -68,7 +73,7 @@ export function computeNumbering(model: DocumentModel): NumberingIssue[] {
     const targets = new Map<Marker, { n: number; text: string }>(); // marker → corrected number and form
     const sequences: Array<{ members: Marker[]; renumber: boolean; label: string }> = [];
     headingSequences(speech, issues, sequences);
-    enumerationSeries(speech, issues, sequences);
+    enumerationSeries(speech, model.text, issues, sequences);
     // Corrected forms: a renumbered member gets its new number, every member its right form.
     for (const seq of sequences) {
       seq.members.forEach((m, i) => {
@@ -101,25 +106,81 @@ export function computeNumbering(model: DocumentModel): NumberingIssue[] {
     const markers = [
       ...speech.allItems.map((x) => x.marker),
       ...speech.paragraphs.flatMap((p) => p.inline),
-    ];
+    ].sort((a, b) => a.start - b.start);
+    // The older ladder of 选集 and reports: every level-1 heading written 一<space>. The draft
+    // judged by the ladder it uses consistently has nothing wrong there.
+    const level1 = speech.allItems.filter((x) => x.marker.kind === 'heading' && x.marker.level === 1).map((x) => x.marker);
+    const spaceLadder = level1.length >= 2 && level1.every((m) => /^[^、，,.．]+[ \t\u3000]$/.test(m.raw));
+    // One deviation used in several places (every level-3 marker written 1．) is one finding
+    // whose fix corrects all of them; a slip made once is a finding of its own.
+    const groups = new Map<string, Marker[]>();
     for (const m of markers) {
       if (!m.formProblem) continue;
       // In a draft whose punctuation was normalised to half-width (pasted from such a site),
       // (一) is one more half-width mark: halfwidth-punctuation reports and converts it.
       if (halfwidthDraft && m.formProblem === 'brackets' && /^\([^（）]*\)$/.test(m.raw)) continue;
-      const target = targets.get(m)?.text ?? m.canonical;
+      if (spaceLadder && m.kind === 'heading' && m.level === 1 && /[ \t\u3000]$/.test(m.raw)) continue;
       // A marker cut by a line break is reported, but a fix would also remove the break.
       const contiguous = m.end - m.start === m.raw.length;
+      const key = contiguous ? `${m.formProblem}|${m.kind}|${m.level ?? m.style}|${formOf(m.raw)}` : `cut|${m.start}`;
+      const group = groups.get(key);
+      if (group) group.push(m);
+      else groups.set(key, [m]);
+    }
+    for (const group of groups.values()) {
+      const m = group[0];
+      const target = targets.get(m)?.text ?? m.canonical;
+      const contiguous = m.end - m.start === m.raw.length;
+      const fix = contiguous ? group.map((x) => ({ start: x.start, end: x.end, text: targets.get(x)?.text ?? x.canonical })) : undefined;
+      const many = group.length > 1;
       issues.push({
-        kind: 'punctuation', marker: m, variant: m.formProblem === 'kangxi' ? 'kangxi' : undefined,
-        data: { marker: m.raw, correct: target },
-        fix: contiguous ? [{ start: m.start, end: m.end, text: target }] : undefined,
-        fixKind: (targets.get(m)?.n ?? m.number) !== m.number ? 'decision' : undefined,
+        kind: 'punctuation', marker: m,
+        variant: m.formProblem === 'kangxi' ? (many ? 'kangxiAll' : 'kangxi') : many ? 'all' : undefined,
+        data: { marker: m.raw.trim(), spaced: /[ \t\u3000]$/.test(m.raw) ? 1 : 0, correct: target, count: group.length },
+        fix,
+        // A form fix that also renumbers (the sequence is wrong too) is a decision.
+        fixKind: group.some((x) => (targets.get(x)?.n ?? x.number) !== x.number) ? 'decision' : undefined,
+        related: many ? group.slice(1).map((x) => ({ start: x.start, end: x.end, note: { zh: `同样写成“${x.raw.trim()}”`, en: `also written “${x.raw.trim()}”` } })) : undefined,
       });
     }
+    groupSkips(issues, firstIssue);
   }
   issues.sort((a, b) => a.marker.start - b.marker.start);
   return issues;
+}
+
+/** A marker's written form with its numeral taken out: 1． and 3． are one form, #．. */
+function formOf(raw: string): string {
+  return raw.replace(/[一二三四五六七八九十⼀⼆⼋⼗0-9０-９①-⑳]+/g, '#');
+}
+
+/**
+ * A skipped level (一、 then 1.) under every heading of a level is the draft's ladder, used
+ * consistently: one finding for the speech, with the other places as related locations.
+ */
+function groupSkips(issues: NumberingIssue[], from: number): void {
+  const byKey = new Map<string, NumberingIssue[]>();
+  for (let i = from; i < issues.length; i++) {
+    const x = issues[i];
+    if (x.kind !== 'level' || x.variant !== 'skip') continue;
+    const key = `${x.data.expected}|${x.marker.level}`;
+    if (!byKey.has(key)) byKey.set(key, []);
+    byKey.get(key)!.push(x);
+  }
+  const drop = new Set<NumberingIssue>();
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    const [first, ...rest] = group;
+    first.variant = 'skipAll';
+    first.data = { ...first.data, count: group.length };
+    first.related = rest.map((x) => ({ start: x.marker.start, end: x.marker.end, note: { zh: `“${x.data.parent}”下同样跳级`, en: `the same skip under “${x.data.parent}”` } }));
+    for (const x of rest) drop.add(x);
+  }
+  if (!drop.size) return;
+  // Only this speech's issues are looked at again (a collection of thousands stays linear).
+  const kept = issues.slice(from).filter((x) => !drop.has(x));
+  issues.length = from;
+  for (const x of kept) issues.push(x);
 }
 
 /** How a marker is named in a message: 三、 （二） 2. 二是 第二 其次. */
@@ -198,7 +259,17 @@ function headingSequences(
       const members = headings.filter((h) => h.marker.level === level && !mixedLevel.has(h)).map((h) => h.marker);
       const before = issues.length;
       checkSequence(members, issues, { allowRestart: false });
-      sequences.push({ members, renumber: issues.length > before, label: `h${level}` });
+      // 第一，… 第二，… then 三、: the headings go on with the enumeration's numbers (top level).
+      const start = issues.findIndex((x, i) => i >= before && x.kind === 'start' && x.marker === members[0]);
+      const enumBefore = !parent && start >= 0 ? enumerationRunBefore(children, members[0]) : undefined;
+      if (enumBefore) {
+        issues.splice(start, 1);
+        issues.push({
+          kind: 'mixed', marker: members[0], variant: 'afterEnum',
+          data: { marker: cnMarker(members[0]), first: cnMarker(enumBefore), correct: withNumber(enumBefore, members[0].number).replace(/[，,]$/, '') },
+        });
+      }
+      sequences.push({ members, renumber: issues.slice(before).some((x) => x.kind !== 'mixed'), label: `h${level}` });
       if (issues.length > before) for (const m of members) renumbered.add(m);
       if (members.length === 1 && members[0].number === 1 && level >= 2 && !misplaced.has(members[0])) {
         issues.push({ kind: 'orphan', marker: members[0], data: { marker: cnMarker(members[0]), next: markerText(level as 2, undefined, 2) } });
@@ -233,22 +304,39 @@ function siblingsWrittenOneLevelDown(parent: Item | undefined, headings: Item[],
   return out;
 }
 
+/**
+ * The top-level enumeration that runs 1…n-1 right before a heading numbered n (第一，第二，
+ * then 三、): its first member, or undefined.
+ */
+function enumerationRunBefore(siblings: Item[], heading: Marker): Marker | undefined {
+  const before = siblings.filter((x) => x.marker.start < heading.start);
+  const enums = before.filter((x) => x.marker.kind === 'enum');
+  if (!enums.length || enums.length !== before.length) return undefined;
+  const style = enums[0].marker.style;
+  if (!enums.every((x, i) => x.marker.style === style && x.marker.number === i + 1)) return undefined;
+  return enums.length === heading.number - 1 ? enums[0].marker : undefined;
+}
+
 function levelName(level: number): string {
-  return ['', '一、', '（一）', '1.', '（1）', '①'][level] ?? '';
+  return ['第一部分', '一、', '（一）', '1.', '（1）', '①'][level] ?? '';
 }
 
 /** Enumeration series per section (the paragraphs between one heading and the next). */
 function enumerationSeries(
-  speech: Speech, issues: NumberingIssue[],
+  speech: Speech, text: string, issues: NumberingIssue[],
   sequences: Array<{ members: Marker[]; renumber: boolean; label: string }>,
 ): void {
   const itemOf = new Map<Paragraph, Item>(speech.allItems.map((x) => [x.paragraph, x]));
   let leading = new Map<string, Series>();
   let inline = new Map<string, Series>();
   let recent: Series | undefined;
+  let previous: Paragraph | undefined;
   const all: Series[] = [];
+  // A member that opens its paragraph leads it, even when it was taken for prose first (a lone
+  // 首先 before 第二，…).
+  const leadsHere = (m: Marker, p: Paragraph) => !m.inline || m.start === p.start;
   const newSeries = (m: Marker, p: Paragraph, isLeading: boolean): Series => {
-    const s: Series = { style: m.style!, members: [m], lastParagraph: p, hasLeading: isLeading, mixed: new Set() };
+    const s: Series = { style: m.style!, members: [m], lastParagraph: p, hasLeading: isLeading || leadsHere(m, p), mixed: new Set(), firstParagraph: p };
     all.push(s);
     return s;
   };
@@ -262,7 +350,7 @@ function enumerationSeries(
     const last = lastNumber(recent);
     if (last !== m.number - 1) return undefined;
     // Only where it could be one series: in the same paragraph, or both leading paragraphs.
-    return recent.lastParagraph === p || (recent.hasLeading && !m.inline) ? recent : undefined;
+    return recent.lastParagraph === p || (recent.hasLeading && leadsHere(m, p)) ? recent : undefined;
   };
   const handle = (m: Marker, p: Paragraph) => {
     const style = m.style!;
@@ -281,6 +369,12 @@ function enumerationSeries(
     if (!m.inline) {
       const s = leading.get(style);
       if (s) return push(s, m, p);
+      // The leading series of the paragraph right before goes on, even in another style
+      // (一要… / 二是要… / 三是要…): that is one series, mixed.
+      if (recent && recent.hasLeading && recent.lastParagraph === previous && lastNumber(recent) === m.number - 1 && recent.style !== style) {
+        recent.mixed.add(m);
+        return push(recent, m, p);
+      }
       const inl = inline.get(style);
       if (inl && lastNumber(inl) === m.number - 1) {
         inl.hasLeading = true;
@@ -314,6 +408,7 @@ function enumerationSeries(
       handle(item.marker, p);
     }
     for (const m of p.inline) handle(m, p);
+    previous = p;
   }
 
   // A member taken as continuing another style's series (第一，… 二要) is not, when that series
@@ -331,37 +426,96 @@ function enumerationSeries(
 
   for (const s of all) {
     const own = s.members.filter((m) => !s.mixed.has(m));
-    for (const m of s.mixed) {
-      const first = s.members[0];
-      const correct = withNumber(first, m.number).replace(/[，,]$/, '');
-      // Keep the comma the writer put after the marker (第三， → 再次，).
-      const comma = /[，,]$/.test(m.raw) && !/[，,]$/.test(withNumber(first, m.number)) ? m.raw.slice(-1) : '';
+    const mixedList = s.members.filter((m) => s.mixed.has(m));
+    // The odd ones out are the fewer: 一要… 二是… 三是… is a 是 series with one 要 in it.
+    const flip = own.length > 0 && mixedList.length > own.length && new Set(mixedList.map((m) => m.style)).size === 1;
+    const odd = flip ? own : mixedList;
+    const ref = flip ? mixedList[0] : s.members[0];
+    const oddSet = new Set(odd);
+    for (const m of odd) {
+      const rewrite = rewriteInStyle(text, m, ref);
       issues.push({
-        kind: 'mixed', marker: m,
-        data: { marker: cnMarker(m), first: cnMarker(first), correct },
-        fix: first.style === 'aspect' ? undefined : [{ start: m.start, end: m.end, text: withNumber(first, m.number) + comma }],
+        kind: 'mixed', marker: m, variant: flip ? 'minority' : undefined,
+        data: { marker: cnMarker(m), first: cnMarker(ref), correct: rewrite?.correct ?? cnMarker(ref) },
+        fix: rewrite ? [rewrite.edit] : undefined,
+        end: rewrite?.edit.end,
       });
     }
     const found: NumberingIssue[] = [];
     const asMember = new Map<Marker, Marker>();
     const members = s.members.map((m) => {
-      if (!s.mixed.has(m)) return m;
-      const copy = { ...m, style: s.style } as Marker;
-      asMember.set(copy, m);
+      if (!oddSet.has(m) && m.style === ref.style) return m;
+      const copy = { ...m, style: ref.style } as Marker;
+      if (oddSet.has(m)) asMember.set(copy, m);
       return copy;
     });
     checkSequence(members, found, { allowRestart: true });
     // Issues on a mixed member belong to numbering-mixed already.
-    const own2 = found.filter((i) => !asMember.has(i.marker));
+    let own2 = found.filter((i) => !asMember.has(i.marker));
+    const first = s.members[0];
+    const startIssue = own2.find((i) => i.kind === 'start' && i.marker === first);
+    if (startIssue && !oddSet.has(first)) {
+      const heading = continuedHeading(itemOf.get(s.firstParagraph!), first);
+      if (heading) {
+        // 一、 二、 then 第三，: the enumeration goes on with the headings' numbers.
+        own2 = own2.filter((i) => i !== startIssue);
+        issues.push({
+          kind: 'mixed', marker: first, variant: 'heading',
+          data: { marker: cnMarker(first), parent: cnMarker(heading.marker), correct: markerText(heading.marker.level, undefined, first.number) },
+          related: s.members.length > 1 ? s.members.slice(1).map((x) => ({ start: x.start, end: x.end, note: { zh: '同一序列', en: 'the same series' } })) : undefined,
+        });
+      } else if (continuesFreeSeries(text, s.firstParagraph, first)) {
+        // 一靠…；二靠…；三是…: the series began with another word after its numerals.
+        own2 = own2.filter((i) => i !== startIssue);
+      }
+    }
     for (const i of own2) issues.push(i);
-    const renumber = own2.length > 0 && s.style !== 'order' && s.style !== 'aspect' && s.mixed.size === 0;
+    const renumber = own2.length > 0 && s.style !== 'order' && s.style !== 'aspect' && odd.length === 0;
     sequences.push({ members: own, renumber, label: s.style });
     if (s.style === 'aspect' && own.length === 1 && own[0].number === 1) {
       issues.push({ kind: 'orphan', marker: own[0], data: { marker: '一方面', next: '另一方面' } });
-    } else if (own.length === 1 && own[0].number === 1 && !own[0].inline && s.style !== 'order') {
+    } else if (own.length === 1 && own[0].number === 1 && !own[0].inline && s.style !== 'order' && !flip) {
       issues.push({ kind: 'orphan', marker: own[0], data: { marker: cnMarker(own[0]), next: withNumber(own[0], 2).replace(/[，,]$/, '') } });
     }
   }
+}
+
+/**
+ * `m` rewritten in the style of `ref` (第三， → 再次，; 一要 → 一是要; 二是要 → 二要): the edit,
+ * and the marker named in the message. Undefined when that style has no such member
+ * (首先/其次/再次 stop at three; 一方面 at two).
+ */
+function rewriteInStyle(text: string, m: Marker, ref: Marker): { edit: Edit; correct: string } | undefined {
+  const n = m.number;
+  if (ref.style === 'aspect' || m.style === 'aspect') return undefined;
+  if (ref.style === 'order' && (n < 1 || n > 3)) return undefined;
+  const cn = toChineseNumber(n);
+  const after = text.slice(m.end, m.end + 1);
+  if (ref.style === 'shi' && m.style === 'yao') return { edit: { start: m.start, end: m.end, text: cn + '是要' }, correct: cn + '是' };
+  if (ref.style === 'yao' && after === '要') return { edit: { start: m.start, end: m.end + 1, text: cn + '要' }, correct: cn + '要' };
+  let target = withNumber(ref, n);
+  // Keep the comma the writer put after the marker (第三， → 再次，), and never write a second one.
+  if (/[，,]$/.test(target) && /[，,]/.test(after)) target = target.slice(0, -1);
+  else if (/[，,]$/.test(m.raw) && !/[，,]$/.test(target)) target += m.raw.slice(-1);
+  return { edit: { start: m.start, end: m.end, text: target }, correct: target.replace(/[，,]$/, '') };
+}
+
+/** The heading whose numbering a leading enumeration goes on with (二、 … 第三，), if any. */
+function continuedHeading(item: Item | undefined, m: Marker): Item | undefined {
+  if (m.inline || item?.marker !== m) return undefined;
+  const parent = item.parent;
+  if (!parent || parent.marker.kind !== 'heading' || parent.marker.number !== m.number - 1) return undefined;
+  // The heading's own children begin with this enumeration: nothing of the heading's level follows it
+  // before the enumeration (the enumeration stands where the next heading would).
+  return parent.children[0] === item ? parent : undefined;
+}
+
+/** Whether `m` (三是) follows a member numbered one less written with another word (二靠) in its paragraph. */
+function continuesFreeSeries(text: string, p: Paragraph | undefined, m: Marker): boolean {
+  if (!p || m.number < 2) return false;
+  const before = text.slice(p.start, m.start);
+  const prev = toChineseNumber(m.number - 1);
+  return new RegExp(`(?:^|[。；：！？，,;:])[ \\t\u3000]*${prev}[\u4e00-\u9fff]`).test(before);
 }
 
 function lastNumber(s: Series): number {

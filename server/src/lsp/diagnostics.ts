@@ -4,15 +4,11 @@
 
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { Diagnostic as LspDiagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
+// Types only: this runs in the analysis worker too, which does not load the LSP library.
+import type { Diagnostic as LspDiagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
 import { Diagnostic, LineIndex, Locale } from '../analysis';
 
-const SEVERITY: Record<string, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
+const SEVERITY: Record<string, DiagnosticSeverity> = { error: 1, warning: 2, info: 3, hint: 4 };
 
 export function rangeOf(lineIndex: LineIndex, start: number, end: number): Range {
   return { start: lineIndex.positionAt(start), end: lineIndex.positionAt(end) };
@@ -44,8 +40,8 @@ export function toLsp(d: Diagnostic, lineIndex: LineIndex, uri: string, locale: 
 export function tooLargeDiagnostic(bytes: number, cap: number, locale: Locale): LspDiagnostic {
   const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
   return {
-    range: Range.create(0, 0, 0, 1),
-    severity: DiagnosticSeverity.Information,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+    severity: 3,
     source: 'jianggao',
     code: 'file-too-large',
     message: locale === 'en'

@@ -8,6 +8,7 @@ import { Checker } from './checker';
 import { Commands } from './commands';
 import { ServerContext } from './context';
 import { TypingTracker } from './focusMode';
+import { Health } from './health';
 import { Settings } from './settings';
 import { Trust } from './trust';
 import { Validation } from './validation';
@@ -18,6 +19,7 @@ export interface Server {
   trust: Trust;
   settings: Settings;
   checker: Checker;
+  health: Health;
   validation: Validation;
   /** The line each document was last edited on (focus mode). */
   typing: TypingTracker;

@@ -7,8 +7,8 @@ import { Feature } from './feature';
 export const folding: Feature = {
   capabilities: () => ({ foldingRangeProvider: true }),
   register({ ctx, validation }) {
-    ctx.connection.onFoldingRanges((params) => {
-      const s = validation.structureOf(params.textDocument.uri);
+    ctx.connection.onFoldingRanges(async (params) => {
+      const s = await validation.structureOf(params.textDocument.uri);
       if (!s) return [];
       const { lineIndex, outline } = s.structure;
       const out: FoldingRange[] = [];

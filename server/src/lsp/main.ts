@@ -8,6 +8,7 @@ import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, InitializeParams, InitializeResult,
   DidChangeConfigurationNotification, ServerCapabilities,
 } from 'vscode-languageserver/node';
+import * as v8 from 'v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientInitOptions } from '../protocol';
 import { CodeActions } from './actions';
@@ -25,7 +26,9 @@ import { focusMode, TypingTracker } from './focusMode';
 import { folding } from './folding';
 import { hover } from './hover';
 import { ignoreFinding } from './ignoreFinding';
+import { Health } from './health';
 import { Settings } from './settings';
+import { status } from './status';
 import { symbols } from './symbols';
 import { Trust } from './trust';
 import { Validation } from './validation';
@@ -51,6 +54,7 @@ const FEATURES: Feature[] = [
   codeLens,
   focusMode,
   word,
+  status,
 ];
 
 function createServer(): Server {
@@ -68,8 +72,9 @@ function createServer(): Server {
       if (files > 0) validation?.scheduleAll();
     },
   });
-  validation = new Validation(ctx, settings, checker);
-  return { ctx, trust, settings, checker, validation, typing, actions: new CodeActions(ctx, validation), commands: new Commands(ctx) };
+  const health = new Health(ctx);
+  validation = new Validation(ctx, settings, checker, health);
+  return { ctx, trust, settings, checker, health, validation, typing, actions: new CodeActions(ctx, validation), commands: new Commands(ctx) };
 }
 
 function initialize(server: Server, params: InitializeParams): InitializeResult {
@@ -95,16 +100,22 @@ function initialize(server: Server, params: InitializeParams): InitializeResult 
 }
 
 function main(): void {
+  // V8 favours memory over speed in every isolate started from here on (the analysis worker's
+  // above all): with the dictionary loaded the server is near its 200 MB budget, and typing
+  // made the worker's heap tens of MB larger than what it holds (bench/soak.bench.mjs).
+  v8.setFlagsFromString('--optimize-for-size');
   const server = createServer();
   const { ctx } = server;
   const { connection, documents } = ctx;
   connection.onInitialize((params) => initialize(server, params));
   connection.onInitialized(() => {
+    server.checker.start();
     if (ctx.hasConfigurationCapability) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: 'jianggao' }).catch(() => undefined);
     }
     ctx.log(`started (locale ${ctx.locale}, ${ctx.trusted ? 'trusted' : 'untrusted'} workspace, ${ctx.workspaceFolders.length} folder(s))`);
   });
+  connection.onShutdown(() => server.checker.stop());
   server.validation.register();
   for (const f of FEATURES) f.register(server);
   server.actions.register();

@@ -10,6 +10,7 @@ import { ignoresFor } from '../analysis/ignores';
 import { readConfigFile } from '../config';
 import { ServerContext, uriToPath } from './context';
 import { Trust } from './trust';
+import { injectedFault } from './faults';
 
 export const DEFAULT_DEBOUNCE_MS = 250;
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -59,10 +60,20 @@ export class Settings {
   for(uri: string): Promise<SettingsInForce> {
     let cached = this.cache.get(uri);
     if (!cached) {
-      cached = this.read(uri);
-      this.cache.set(uri, cached);
+      const reading = this.read(uri);
+      // A failure is not kept: the next validation reads the settings again.
+      reading.catch(() => {
+        if (this.cache.get(uri) === reading) this.cache.delete(uri);
+      });
+      this.cache.set(uri, (cached = reading));
     }
     return cached;
+  }
+
+  /** The built-in defaults, for a document whose settings could not be read. */
+  defaults(): SettingsInForce {
+    const resolved = resolveOptions([], new Set(RULE_BY_ID.keys()), this.ctx.locale);
+    return { maxFileSize: DEFAULT_MAX_FILE_SIZE, debounceMs: DEFAULT_DEBOUNCE_MS, codeLens: true, focusMode: false, options: resolved.options, dictionaries: [], sources: [] };
   }
 
   /** Everything is read again on next use (editor settings or a watched file changed). */
@@ -106,6 +117,7 @@ export class Settings {
 
   private async read(uri: string): Promise<SettingsInForce> {
     const editor = await this.editorSettings(uri);
+    injectedFault('settings', uri);
     const editorLayer: UserConfig = {
       rules: editor.rules as Record<string, unknown> | undefined,
       speakingRate: editor.speakingRate,

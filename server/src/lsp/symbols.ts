@@ -36,8 +36,8 @@ function toSymbol(n: OutlineNode, lineIndex: LineIndex): DocumentSymbol {
 export const symbols: Feature = {
   capabilities: ({ ctx }) => ({ documentSymbolProvider: { label: ctx.t('讲稿', 'Speech') } }),
   register({ ctx, validation }) {
-    ctx.connection.onDocumentSymbol((params) => {
-      const s = validation.structureOf(params.textDocument.uri);
+    ctx.connection.onDocumentSymbol(async (params) => {
+      const s = await validation.structureOf(params.textDocument.uri);
       if (!s) return [];
       return s.structure.outline.map((n) => toSymbol(n, s.structure.lineIndex));
     });

@@ -1,17 +1,27 @@
-// Validation: a trailing-edge debounce per document, the analysis of its newest version, and
-// the diagnostics published for it. A result older than the document is dropped, never
-// published. Keeps each document's last snapshot for the features that read it.
+// Validation: a trailing-edge debounce per document, the analysis of its newest version (in
+// the analysis worker), and the diagnostics published for it. A result older than the
+// document is dropped, never published. A part that fails leaves every other result and is
+// said to the writer (health.ts); the next edit tries everything again. Keeps each
+// document's last snapshot for the features that read it.
 
 import { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument } from '../analysis';
 import { resolveOptions } from '../analysis/options';
 import { outlineOf, checklistOf } from '../analysis/outline';
-import { Checker } from './checker';
+import { Checker, CollateralFailure } from './checker';
 import { ServerContext, uriToPath } from './context';
 import { tooLargeDiagnostic } from './diagnostics';
+import type { Failure } from './engine';
+import { Health } from './health';
 import { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_FILE_SIZE, Settings, SettingsInForce } from './settings';
 import { Snapshot, Structure } from './snapshot';
+
+/**
+ * Up to this many characters a document without a current snapshot is parsed on the spot for
+ * symbols and folding (a few milliseconds); a longer one answers from its last snapshot.
+ */
+const PARSE_ON_REQUEST_CHARS = 200_000;
 
 /** Holds back some of a snapshot's diagnostics for now (focus mode: the line being typed). */
 export type PublishFilter = (snapshot: Snapshot, diagnostics: LspDiagnostic[], settings: SettingsInForce) => LspDiagnostic[];
@@ -21,18 +31,27 @@ export class Validation {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The size cap in force for each open document (jianggao.maxFileSize), read when it was last validated. */
   private readonly sizeCaps = new Map<string, number>();
-  /** Rules that threw on a document: switched off for it (one log line), the rest still run. */
-  private readonly brokenRules = new Map<string, Set<string>>();
+  /** Features waiting for a document's first snapshot. */
+  private readonly waiting = new Map<string, Array<() => void>>();
   private lastDebounce = DEFAULT_DEBOUNCE_MS;
   private readonly publishFilters: PublishFilter[] = [];
   private readonly publishedListeners: Array<(snapshot: Snapshot) => void> = [];
+  /** Validations between their start and their publication. */
+  private running = 0;
 
-  constructor(private readonly ctx: ServerContext, private readonly settings: Settings, private readonly checker: Checker) {}
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly settings: Settings,
+    private readonly checker: Checker,
+    private readonly health: Health,
+  ) {}
 
   register(): void {
     const { documents } = this.ctx;
     documents.onDidOpen((e) => this.schedule(e.document, 0));
     documents.onDidChangeContent((e) => {
+      // An analysis of an older version, running or queued, is abandoned from now on.
+      this.checker.noteVersion(e.document.uri, e.document.version);
       // onDidChangeContent also fires on open: the first analysis goes out at once.
       this.schedule(e.document, this.snapshots.has(e.document.uri) ? this.lastDebounce : 0);
     });
@@ -44,8 +63,27 @@ export class Validation {
     if (old) clearTimeout(old);
     this.timers.set(doc.uri, setTimeout(() => {
       this.timers.delete(doc.uri);
-      this.validate(doc.uri).catch((e) => this.ctx.log(`validation failed for ${doc.uri}: ${(e as Error).stack ?? e}`));
+      this.running++;
+      this.validate(doc.uri)
+        .catch((e) => this.ctx.log(`validation failed for ${doc.uri}: ${(e as Error).stack ?? e}`))
+        .finally(() => this.running--);
     }, delay));
+  }
+
+  /**
+   * Resolves once nothing is scheduled or running, here or in the analysis worker (what a test
+   * or a scripted client waits for before it reads the diagnostics); false after `timeoutMs`.
+   */
+  async settled(timeoutMs = 60_000): Promise<boolean> {
+    const idleHere = () => this.timers.size === 0 && this.running === 0;
+    for (const t0 = Date.now(); Date.now() - t0 < timeoutMs;) {
+      await new Promise((r) => setTimeout(r, 5));
+      if (!idleHere() || (await this.checker.busy())) continue;
+      // A reply from the worker may have scheduled more: idle only if still so after a turn.
+      await new Promise((r) => setImmediate(r));
+      if (idleHere()) return true;
+    }
+    return false;
   }
 
   /** Every open document again, at once (settings, dictionaries or the workspace changed). */
@@ -58,8 +96,15 @@ export class Validation {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const settings = await this.settings.for(uri);
-    this.settings.reportProblems(settings);
+    const failures: Failure[] = [];
+    let settings: SettingsInForce;
+    try {
+      settings = await this.settings.for(uri);
+      this.settings.reportProblems(settings);
+    } catch (e) {
+      failures.push({ part: 'settings', error: (e as Error).message });
+      settings = this.settings.defaults();
+    }
     this.lastDebounce = settings.debounceMs;
     // The document changed while the settings were fetched: a newer validation is on its way.
     const current = documents.get(uri);
@@ -70,24 +115,61 @@ export class Validation {
     this.sizeCaps.set(uri, settings.maxFileSize);
     if (bytes > settings.maxFileSize) {
       this.snapshots.delete(uri);
+      this.health.update(uri, failures);
       connection.sendDiagnostics({ uri, version, diagnostics: [tooLargeDiagnostic(bytes, settings.maxFileSize, this.ctx.locale)] });
+      this.wake(uri);
       return;
     }
-    const options = { ...settings.options, rules: { ...settings.options.rules } };
-    for (const r of this.brokenRules.get(uri) ?? []) options.rules[r] = 'off';
-    const snapshot = await this.checker.analyze({ uri, version, text, options, file: uriToPath(uri) });
-    for (const e of snapshot.ruleErrors) {
-      if (!this.brokenRules.has(uri)) this.brokenRules.set(uri, new Set());
-      this.brokenRules.get(uri)!.add(e.rule);
-      this.ctx.log(`rule ${e.rule} failed on ${uri} and is switched off for this document: ${e.error}`);
+    let snapshot: Snapshot | undefined;
+    try {
+      snapshot = await this.checker.analyze({ uri, version, text, options: settings.options, file: uriToPath(uri), cacheBudget: this.cacheBudget() });
+    } catch (e) {
+      if (documents.get(uri)?.version !== version) return;
+      // The worker was replaced because of another document: this one is simply checked again.
+      if (e instanceof CollateralFailure) return this.schedule(current, 0);
+      const failure: Failure = { part: 'analysis', error: (e as Error).message };
+      this.health.update(uri, [...failures, failure]);
+      // Stale findings would sit at the wrong places: the document says instead that it was not checked.
+      this.snapshots.delete(uri);
+      connection.sendDiagnostics({ uri, version, diagnostics: [this.health.failedDiagnostic(failure)] });
+      this.wake(uri);
+      return;
     }
-    // The analysis ran synchronously: changes that arrived meanwhile are still queued. Let them
-    // in, then publish only if this is still the newest version.
+    // Changes that arrived while it ran (on this thread, the first analysis may) are let in
+    // first. Abandoned, or finished after a newer version came: that version's analysis publishes.
     await pendingMessagesIn();
+    if (!snapshot) {
+      // Said only when the client asked for a trace ($/setTrace): how often typing outruns checking.
+      connection.tracer.log(`analysis of ${uri} version ${version} abandoned: a newer version is waiting`);
+      return;
+    }
     if (documents.get(uri)?.version !== version) return;
+    this.health.update(uri, [...failures, ...snapshot.failures]);
     this.snapshots.set(uri, snapshot);
     this.publish(snapshot, settings);
+    this.wake(uri);
     this.checker.afterFirstDiagnostics(snapshot.pendingWordRules.length > 0, this.ctx.workspaceFolders);
+    this.recheck(snapshot.affected);
+  }
+
+  /** Open documents of these files hold a paragraph whose other places changed: their reuse findings are checked again. */
+  private recheck(files: string[]): void {
+    if (!files.length) return;
+    const wanted = new Set(files);
+    for (const doc of this.ctx.documents.all()) {
+      const file = uriToPath(doc.uri);
+      if (file && wanted.has(file)) this.schedule(doc, this.lastDebounce);
+    }
+  }
+
+  /**
+   * What the analysis caches keep: twice the characters of the open documents (their
+   * paragraphs, and a few old versions of the one being edited), at least 60,000.
+   */
+  private cacheBudget(): number {
+    let chars = 0;
+    for (const doc of this.ctx.documents.all()) chars += doc.getText().length;
+    return Math.max(60_000, 2 * chars);
   }
 
   addPublishFilter(filter: PublishFilter): void {
@@ -121,8 +203,12 @@ export class Validation {
     return { doc, snapshot };
   }
 
-  /** The structure for features that need no diagnostics: the snapshot's if current, else a fresh parse. */
-  structureOf(uri: string): { doc: TextDocument; structure: Structure } | undefined {
+  /**
+   * The structure for features that need no diagnostics: the snapshot's if current; else, for
+   * a document of ordinary length, a parse on the spot; for a long one, its last snapshot (a
+   * newer one is being made), or the first one once it is made.
+   */
+  async structureOf(uri: string): Promise<{ doc: TextDocument; structure: Structure } | undefined> {
     const doc = this.ctx.documents.get(uri);
     if (!doc) return undefined;
     const f = this.fresh(uri);
@@ -130,6 +216,12 @@ export class Validation {
     const text = doc.getText();
     // Over the size cap a document is not parsed for symbols, folding or the outline either.
     if (Buffer.byteLength(text, 'utf8') > (this.sizeCaps.get(uri) ?? DEFAULT_MAX_FILE_SIZE)) return undefined;
+    if (text.length > PARSE_ON_REQUEST_CHARS) {
+      if (!this.snapshots.has(uri)) await new Promise<void>((resolve) => this.waiting.set(uri, [...(this.waiting.get(uri) ?? []), resolve]));
+      const last = this.snapshots.get(uri);
+      const now = this.ctx.documents.get(uri);
+      return last && now ? { doc: now, structure: last } : undefined;
+    }
     const model = parseDocument(text);
     const options = this.snapshots.get(uri)?.options ?? resolveOptions([], new Set(), this.ctx.locale).options;
     return {
@@ -138,18 +230,26 @@ export class Validation {
     };
   }
 
+  private wake(uri: string): void {
+    const waiting = this.waiting.get(uri);
+    this.waiting.delete(uri);
+    waiting?.forEach((w) => w());
+  }
+
   private closed(uri: string): void {
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     this.timers.delete(uri);
     this.snapshots.delete(uri);
+    this.wake(uri);
+    this.checker.release(uri);
     this.settings.forget(uri);
-    this.brokenRules.delete(uri);
+    this.health.forget(uri);
     this.sizeCaps.delete(uri);
     this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
     // Unsaved edits are gone: the file on disk stands for it again.
     const file = uriToPath(uri);
-    if (file) void this.checker.fileChanged(file);
+    if (file) this.checker.fileChanged(file).then((affected) => this.recheck(affected), () => undefined);
   }
 }
 

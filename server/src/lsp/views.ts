@@ -20,8 +20,8 @@ function toOutlineItem(n: OutlineNode, lineIndex: LineIndex, rate: number): Outl
 
 export const views: Feature = {
   register({ ctx, validation, settings }) {
-    ctx.connection.onRequest(REQUESTS.outline, (params: { uri: string }): OutlineResponse | null => {
-      const s = validation.structureOf(params.uri);
+    ctx.connection.onRequest(REQUESTS.outline, async (params: { uri: string }): Promise<OutlineResponse | null> => {
+      const s = await validation.structureOf(params.uri);
       if (!s) return null;
       const { outline, checklist, lineIndex, options } = s.structure;
       const rate = options.speakingRate;

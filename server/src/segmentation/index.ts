@@ -209,6 +209,8 @@ function userDictionaryFile(official: string, userDictionaries: string[], log: (
 }
 
 let fallbackLogged = false;
+/** The dictionary set nodejieba holds now, and its segmenter. */
+let lastLoaded: { key: string; segmenter: LoadedSegmenter } | undefined;
 
 /**
  * Characters of paragraph text whose cuts the loaded segmenter keeps. Small: the repetition
@@ -252,11 +254,18 @@ export function loadSegmenter(options: SegmenterOptions = {}): LoadedSegmenter {
   }
   try {
     const user = userDictionaryFile(files.official, options.userDictionaries ?? [], log);
-    jieba.load({ dict: files.dict, hmmDict: files.hmmDict, userDict: user.file, idfDict: files.idfDict, stopWordDict: files.stopWordDict });
+    const load = { dict: files.dict, hmmDict: files.hmmDict, userDict: user.file, idfDict: files.idfDict, stopWordDict: files.stopWordDict };
+    // nodejieba holds one dictionary set per process: the same set asked for again (one CLI
+    // run after another in a process) is the segmenter already loaded, not another 400 ms.
+    const key = JSON.stringify(load);
+    if (lastLoaded?.key === key) return lastLoaded.segmenter;
+    jieba.load(load);
     // The binding itself is loaded by the first call: a missing binary fails here.
     jieba.cut('讲话稿', false);
     fallbackLogged = false;
-    return Object.assign(new CachedSegmenter(new JiebaSegmenter(jieba), SEGMENTER_CACHE_BUDGET), { fallback: false, userWords: user.words });
+    const segmenter = Object.assign(new CachedSegmenter(new JiebaSegmenter(jieba), SEGMENTER_CACHE_BUDGET), { fallback: false, userWords: user.words });
+    lastLoaded = { key, segmenter };
+    return segmenter;
   } catch (e) {
     return portable(e instanceof Error ? e.message.split('\n')[0] : String(e));
   }

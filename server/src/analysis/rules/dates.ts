@@ -4,6 +4,7 @@
 import facts from '../data/dates.json';
 import { parseChineseNumber } from '../markers';
 import { Speech } from '../model';
+import { yearOfDateLine } from '../formulas';
 import { Finding, RuleRecord } from '../types';
 import { formulationYears } from './proofreading';
 
@@ -55,14 +56,18 @@ export function yearClaims(text: string): Claim[] {
 
 /** The draft's year: its date line first, then a year in the title. */
 export function draftYear(s: Speech): { year: number; source: 'date' | 'title' } | undefined {
-  for (const p of s.meta) {
-    const m = /([12][0-9]{3})\s*年/.exec(p.text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-    if (m) return { year: Number(m[1]), source: 'date' };
+  // The date line under the title (2012年3月9日, 2020.6.20, 2022/02/27), or a sign-off date.
+  for (const p of [...s.meta, ...s.signoff]) {
+    const year = yearOfDateLine(p.text);
+    if (year !== undefined) return { year, source: 'date' };
   }
   const t = s.title?.text ?? '';
   const m = /([12][0-9]{3})\s*年/.exec(t);
   return m ? { year: Number(m[1]), source: 'title' } : undefined;
 }
+
+const EVENT = /庆祝|纪念|举行|召开|举办|隆重|迎接|筹备/;
+const ASSERTION = /今年|本年|明年|去年|是|为|正值|恰逢|适逢|迎来|之际|之年/;
 
 export const dateConsistency: RuleRecord = {
   id: 'date-consistency',
@@ -86,11 +91,11 @@ export const dateConsistency: RuleRecord = {
   },
   docs: {
     rationale: {
-      zh: '沿用往年讲话稿时，“开局之年”“建党××周年”之类的提法最容易忘记更新。本规则用落款日期或标题中的年份，核对五年规划的开局/收官之年和各类周年纪念；同一句里写明了年份（“2011年，是建党90周年”）或“去年”“明年”时，按该年核对。数据在 data/dates.json 中，可随时补充。',
-      en: 'When last year\'s speech is reused, phrases such as 开局之年 and 建党××周年 are the easiest to forget. This rule checks five-year-plan opening/closing years and anniversaries against the year of the date line or the title; a sentence that names its own year (2011年，是建党90周年) or says 去年/明年 is checked against that year. The facts are in data/dates.json.',
+      zh: '沿用往年讲话稿时，“开局之年”“建党××周年”之类的提法最容易忘记更新。本规则用日期行（2012年3月9日、2012.3.9、2012/03/09）、落款日期或标题中的年份，核对五年规划的开局/收官之年和各类周年纪念；同一句里写明了年份（“2011年，是建党90周年”）或“去年”“明年”时，按该年核对。回顾时讲到的纪念活动（“我们隆重庆祝了……周年”）说的是那件事，不是今年是哪一年，不核对。数据在 data/dates.json 中，可随时补充。',
+      en: 'When last year\'s speech is reused, phrases such as 开局之年 and 建党××周年 are the easiest to forget. This rule checks five-year-plan opening/closing years and anniversaries against the year of the date line (2012年3月9日, 2012.3.9, 2012/03/09), the sign-off date or the title; a sentence that names its own year (2011年，是建党90周年) or says 去年/明年 is checked against that year. A celebration told in a review (我们隆重庆祝了…周年) speaks of that event, not of the current year, and is not checked. The facts are in data/dates.json.',
     },
-    bad: ['在全区工作会议上的讲话\n2012年3月9日\n同志们：\n今年是十二五开局之年。', '2012年是建党90周年。', '在全区工作会议上的讲话\n2016年3月9日\n同志们：\n要认真学习贯彻党的十九大精神。'],
-    good: ['在全区工作会议上的讲话\n2011年3月9日\n同志们：\n今年是十二五开局之年。', '2011年，是党的诞辰90周年，是“十二五”的开局之年。', '在全区工作会议上的讲话\n2022年3月9日\n同志们：\n要以优异成绩迎接党的二十大胜利召开。'],
+    bad: ['在全区工作会议上的讲话\n2012年3月9日\n同志们：\n今年是十二五开局之年。', '2012年是建党90周年。', '在全区工作会议上的讲话\n2012.3.9\n同志们：\n今年是十二五开局之年。', '在全区工作会议上的讲话\n2016年3月9日\n同志们：\n要认真学习贯彻党的十九大精神。'],
+    good: ['在全区工作会议上的讲话\n2011年3月9日\n同志们：\n今年是十二五开局之年。', '2011年，是党的诞辰90周年，是“十二五”的开局之年。', '在新春团拜会上的讲话\n（2012年1月20日）\n同志们：\n过去一年，我们隆重庆祝建党90周年，激发了奋进力量。', '在全区工作会议上的讲话\n2022年3月9日\n同志们：\n要以优异成绩迎接党的二十大胜利召开。'],
   },
   check(ctx): Finding[] {
     const out: Finding[] = [];
@@ -121,6 +126,9 @@ export const dateConsistency: RuleRecord = {
             source = rel === 0 ? dy.source : '';
           }
           if (year === undefined || year === c.year) continue;
+          // 我们隆重庆祝了建党一百周年: an event told (a review of the year before), not a
+          // claim about the year the draft speaks in (今年是…, 正值…, 迎来…).
+          if (!explicit && EVENT.test(before) && !ASSERTION.test(before)) continue;
           out.push({ start: p.offsetOf(c.start), end: p.offsetOf(c.end - 1) + 1, data: { phrase: c.phrase, claimed: c.year, year, source } });
         }
       }

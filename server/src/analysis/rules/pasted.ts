@@ -134,7 +134,9 @@ export const pastedCharacter: RuleRecord = {
     const inMarker = new Set<number>();
     if (ctx.options.rules['numbering-punctuation'] !== 'off') {
       for (const i of ctx.memo('numbering', () => computeNumbering(ctx.model))) {
-        if (i.kind === 'punctuation' && i.marker.formProblem === 'kangxi') for (let o = i.marker.start; o < i.marker.end; o++) inMarker.add(o);
+        if (i.kind !== 'punctuation' || i.marker.formProblem !== 'kangxi') continue;
+        // One finding stands for every marker written the same way (its related locations).
+        for (const place of [i.marker, ...(i.related ?? [])]) for (let o = place.start; o < place.end; o++) inMarker.add(o);
       }
     }
     const commentLines = new Set(ctx.model.comments.map((c) => c.line));
