@@ -528,11 +528,13 @@ async function session(browser, vsix, locale) {
       await page.keyboard.type('新');
       await goToLine(twice + 1);
       await page.keyboard.type('要要');
-      await page.keyboard.press('Control+Shift+M');
+      // Filtered by the message: with several drafts open the row may lie below the panel's fold.
+      await problemsFiltered(page, doubled.message);
       const where = `[Ln ${doubled.line}, Col ${doubled.column}]`;
       await waitVisible(page, `Problems: "${doubled.message}" doubled-word ${where} for ${DUPLICATED_DRAFT}`, ({ message, where }) =>
         [...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => r.textContent.includes(message) && r.textContent.includes('doubled-word') && r.textContent.includes(where)),
         { message: doubled.message, where });
+      await problemsFiltered(page, '');
       return `${doubled.message} ${where}`;
     });
 
