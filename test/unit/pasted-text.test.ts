@@ -137,6 +137,21 @@ describe('halfwidth-punctuation on a draft that is half-width throughout', () =>
     assert.equal(of(check(few), 'halfwidth-punctuation').length, 7);
   });
 
+  it('twenty half-width marks or more in a mostly full-width draft (a transcript typed with both): one finding, one fix', () => {
+    const mixed = (n: number) => `第${n}项工作要抓好,要落实到位。各级要高度重视，切实抓紧抓实，确保取得实效。`;
+    const text = `在全市工作会议上的讲话\n同志们：\n${Array.from({ length: 20 }, (_, i) => mixed(i + 1)).join('\n')}\n谢谢大家！`;
+    const ds = of(check(text), 'halfwidth-punctuation');
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].reach, 'document');
+    assert.match(ds[0].message, /^本稿有20处半角标点夹在中文里（如这里的逗号“,”）/);
+    const fixed = applyEdits(text, fixAllEdits(check(text)));
+    assert.doesNotMatch(fixed, /,/);
+    assert.deepEqual(of(check(fixed), 'halfwidth-punctuation'), []);
+    // Nineteen of them stay nineteen findings: few enough to read one by one.
+    const fewer = text.replace(/第20项工作要抓好,/, '第20项工作要抓好，');
+    assert.equal(of(check(fewer), 'halfwidth-punctuation').length, 19);
+  });
+
   it('converts every case it reports: 刚才,XX; 同志们: 经; 增长50%; 20-33%; a ‛ quote before a comma', () => {
     const text = '在全区工作会议上的讲话\n同志们: 经党工委同意,今天召开会议。刚才,XX等单位作了发言。全年增长50%;精简了20-33%;开展“评议‛,成效明显。\n一、加强领导\n要抓落实。\n谢谢大家!';
     const ds = check(text);

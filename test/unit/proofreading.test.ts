@@ -336,7 +336,7 @@ describe('de-particle and number-format', () => {
     ['de-particle', '要积极的态度对待改革。', []],
     ['number-format', '21年3月5日，全市召开动员大会。', ['21年']],
     ['number-format', '力争用3-5年时间完成改造。', ['3-5']],
-    ['number-format', '每户补助5-10万元。', ['5-10']],
+    ['number-format', '每户补助5-10万元。', ['5-10万']],
     ['number-format', '2021-2025年是关键时期，1-3月完成备案。', ['2021-2025', '1-3']],
     ['number-format', '增幅控制在10-20%，或10～20%。', ['10-20%', '10～20%']],
     ['number-format', '全年完成投资3千万元，新增1.5千个岗位。', ['3千万', '1.5千']],
@@ -357,6 +357,8 @@ describe('de-particle and number-format', () => {
     assert.equal(fixOf('用3-5年时间。', 'number-format'), '用3～5年时间。');
     assert.equal(fixOf('控制在10-20%。', 'number-format'), '控制在10%～20%。');
     assert.equal(fixOf('补助5-10万元。', 'number-format'), '补助5万～10万元。');
+    // The message quotes the unit on both sides, as the fix writes it.
+    assert.match(check('销售21-25亿元。').find((x) => x.rule === 'number-format')!.message, /“21-25亿”.*“21亿～25亿”/);
     assert.equal(fixOf('投资3千万元。', 'number-format'), '投资3000万元。');
     assert.equal(fixOf('多的2、3百人。', 'number-format'), '多的二三百人。');
     assert.equal(check('21年3月5日召开。').find((x) => x.rule === 'number-format')!.fix, undefined, 'the century is the writer\'s to say');

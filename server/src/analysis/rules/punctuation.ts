@@ -245,6 +245,11 @@ const ALNUM = /[0-9A-Za-z]/;
 const FULL_MARK = /[，。、；：！？]/;
 /** At least this many half-width marks, and more than the full-width ones, make a half-width draft. */
 const HALFWIDTH_DRAFT_MIN = 10;
+/**
+ * From this many on, the marks are one finding even in a draft that is mostly full-width (a
+ * transcript typed with both): dozens of squiggles say nothing one finding with one fix does not.
+ */
+const HALFWIDTH_MANY = 20;
 
 /** The first index from `k` in direction `step` that is not a space or a tab. */
 function skipSpaces(t: string, k: number, step: 1 | -1): number {
@@ -290,13 +295,17 @@ export const halfwidthPunctuation: RuleRecord = {
       zh: (d) => `全文的标点几乎都是半角（共${d.count}处，如这里的“${d.mark}”），多见于从网页复制的文字：中文应使用全角标点，可一键全部转换。`,
       en: (d) => `Nearly all punctuation of this draft is half-width (${d.count} marks, such as this “${d.mark}”), as in text copied from some web sites: Chinese takes full-width punctuation; the quick fix converts them all.`,
     },
+    many: {
+      zh: (d) => `本稿有${d.count}处半角标点夹在中文里（如这里的${HALF_NAMES[String(d.mark)]?.[0] ?? ''}“${d.mark}”），多见于用英文输入法录入或从网页复制的文字：中文应使用全角标点，可一键全部转换。`,
+      en: (d) => `This draft has ${d.count} half-width marks in Chinese text (such as this ${HALF_NAMES[String(d.mark)]?.[1] ?? 'mark'} “${d.mark}”), as typed with an English input method or copied from web pages: Chinese takes full-width punctuation; the quick fix converts them all.`,
+    },
   },
   fixTitle: { zh: '改为全角标点', en: 'Use full-width punctuation' },
   fixKind: 'mechanical',
   docs: {
     rationale: {
-      zh: '中文文稿应使用全角标点（GB/T 15834）。从网页、英文输入法或某些系统粘贴来的文字常带半角的逗号、冒号、括号，排版参差，印出来很显眼。本规则只检查夹在中文之间的半角 , : ; ! ? ( )，数字和英文之间的不算（3,000、10:30、A,B）；数字、英文词、引号紧挨着中文时照样检查（增长50%;、刚才,XX等）。每处都可一键改为全角；一篇从头到尾都是半角标点的稿子（至少10处，且多于全角标点）只报告一次，一个修复转换全文，命令“转换半角标点”也一次转换全文。只替换这几个标点本身，不做任何其他规范化。',
-      en: 'Chinese text takes full-width punctuation (GB/T 15834). Text pasted from web pages, an English input method or some systems carries half-width commas, colons and brackets, which look ragged in print. This rule checks only , : ; ! ? ( ) between Chinese characters, not between digits or Latin letters (3,000, 10:30, A,B); a figure, an English word or a quotation mark next to the Chinese does not hide one (增长50%;, 刚才,XX等). Each has a quick fix; a draft that is half-width throughout (at least 10 marks, more than its full-width ones) is reported once, with one fix that converts the whole draft, as the “convert half-width punctuation” command does. Only these marks are replaced; nothing else is normalised.',
+      zh: '中文文稿应使用全角标点（GB/T 15834）。从网页、英文输入法或某些系统粘贴来的文字常带半角的逗号、冒号、括号，排版参差，印出来很显眼。本规则只检查夹在中文之间的半角 , : ; ! ? ( )，数字和英文之间的不算（3,000、10:30、A,B）；数字、英文词、引号紧挨着中文时照样检查（增长50%;、刚才,XX等）。每处都可一键改为全角；一篇从头到尾都是半角标点的稿子（至少10处，且多于全角标点），或半角标点多达20处的稿子，只报告一次，一个修复转换全文，命令“转换半角标点”也一次转换全文。只替换这几个标点本身，不做任何其他规范化。',
+      en: 'Chinese text takes full-width punctuation (GB/T 15834). Text pasted from web pages, an English input method or some systems carries half-width commas, colons and brackets, which look ragged in print. This rule checks only , : ; ! ? ( ) between Chinese characters, not between digits or Latin letters (3,000, 10:30, A,B); a figure, an English word or a quotation mark next to the Chinese does not hide one (增长50%;, 刚才,XX等). Each has a quick fix; a draft that is half-width throughout (at least 10 marks, more than its full-width ones), or that has 20 half-width marks or more, is reported once, with one fix that converts the whole draft, as the “convert half-width punctuation” command does. Only these marks are replaced; nothing else is normalised.',
     },
     bad: ['同志们:', '今年以来,全市经济运行平稳。', '会议(扩大)由市委召开。', '目标是:2025年全面完成!', '全年增长50%;刚才,XX等单位作了发言。'],
     good: ['同志们：', '全年完成投资3,000亿元，会议于10:30开始。', 'He said: yes, (really)!', '今年以来，全市经济运行平稳。', '按1:2的比例配套，分A,B两类。'],
@@ -344,11 +353,11 @@ export const halfwidthPunctuation: RuleRecord = {
     out.sort((a, b) => a.start - b.start);
     if (out.length < HALFWIDTH_DRAFT_MIN) return out;
     const fullwidth = (ctx.text.match(/[，：；！？（）]/g) ?? []).length;
-    if (out.length <= fullwidth) return out;
-    // Half-width throughout: one finding at the first mark, one fix for every mark.
+    if (out.length <= fullwidth && out.length < HALFWIDTH_MANY) return out;
+    // Half-width throughout, or many marks: one finding at the first mark, one fix for every mark.
     const first = out[0];
     return [{
-      start: first.start, end: first.end, variant: 'document', reach: 'document',
+      start: first.start, end: first.end, variant: out.length > fullwidth ? 'document' : 'many', reach: 'document',
       data: { ...first.data, count: out.length },
       fix: out.flatMap((f) => f.fix!),
     }];

@@ -151,8 +151,9 @@ export const numberFormat: RuleRecord = {
         const time = (unit === '年' && /^(?:19|20)[0-9]{2}$/.test(r[1]) && /^(?:19|20)[0-9]{2}$/.test(r[2])) || (unit === '月' && Number(r[2]) <= 12) || (unit === '日' && Number(r[2]) <= 31);
         // 5万～10万元: with 万 or 亿 both numbers keep the unit (5～10万 reads as 5 to 100,000).
         const big = unit === '万' || unit === '亿' ? unit : '';
-        const right = `${r[1]}${big}${time ? '—' : '～'}${r[2]}`;
-        add(p, r.index, r.index + r[0].length, right, time ? '时间的起止用一字线“—”或“至”连接，不用连字符' : '数值范围用浪纹线“～”或“至”连接，不用连字符', time ? 'a span of time is joined by — or 至, not a hyphen' : 'a range of values is joined by ～ or 至, not a hyphen', right);
+        // The unit is part of what is flagged and what replaces it: “21-25亿” → “21亿～25亿”.
+        const right = `${r[1]}${big}${time ? '—' : '～'}${r[2]}${big}`;
+        add(p, r.index, r.index + r[0].length + big.length, right, time ? '时间的起止用一字线“—”或“至”连接，不用连字符' : '数值范围用浪纹线“～”或“至”连接，不用连字符', time ? 'a span of time is joined by — or 至, not a hyphen' : 'a range of values is joined by ～ or 至, not a hyphen', right);
       }
       YEAR_SHORT.lastIndex = 0;
       for (let r: RegExpExecArray | null; (r = YEAR_SHORT.exec(p.text)); ) {
